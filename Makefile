@@ -1,0 +1,62 @@
+# The two commands a new user needs: `make run` and `make test`. `make help` lists the rest.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+RAW_DIR ?= data/raw
+DUCKDB_PATH ?= warehouse.duckdb
+SCALE ?= 0.01
+PORT ?= 8080
+
+export DBT_PROFILES_DIR := $(CURDIR)
+export RAW_DIR DUCKDB_PATH
+
+# Where `make test` builds: its own tiny sample and databases, apart from your warehouse.
+TEST_DIR := .build/test
+
+.PHONY: help install deps run dev test lint pytest test-build docs report bench sample clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+install: $(VENV)/.installed ## create the virtual environment and install the pinned packages
+
+$(VENV)/.installed: requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+deps: install
+	@$(BIN)/dbt deps --quiet
+
+run: install ## build the warehouse (sample data unless RAW_DIR has real files); FORCE=1 rebuilds
+	$(BIN)/python -m scripts.build --raw-dir "$(RAW_DIR)" --db "$(DUCKDB_PATH)" $(if $(FORCE),--force,)
+
+dev: deps ## plain `dbt build` into the development database (dev.duckdb)
+	$(BIN)/python -m scripts.load register --raw-dir "$(RAW_DIR)" --db "$${DUCKDB_DEV_PATH:-dev.duckdb}"
+	$(BIN)/dbt build
+
+test: lint pytest test-build ## lint, pytest, and a dbt build of the tiny sample
+
+lint: deps ## sqlfluff and ruff
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+	DUCKDB_DEV_PATH=$(TEST_DIR)/lint.duckdb DBT_TARGET_PATH=$(TEST_DIR)/lint-target \
+		$(BIN)/sqlfluff lint models snapshots analyses
+
+pytest: deps ## the Python test suite (loader, generator, packages, models, docs, WAP, bench)
+	$(BIN)/pytest
+
+test-build: deps ## build the tiny sample warehouse with write-audit-publish and all tests
+	rm -rf $(TEST_DIR)/raw $(TEST_DIR)/warehouse.duckdb
+	$(BIN)/python -m scripts.load sample --raw-dir $(TEST_DIR)/raw
+	$(BIN)/python -m scripts.build --raw-dir $(TEST_DIR)/raw --db $(TEST_DIR)/warehouse.duckdb \
+		--target-path $(TEST_DIR)/target
+
+sample: install ## generate the sample data into RAW_DIR (SCALE=1.0 is full IMDB size)
+	$(BIN)/python -m scripts.load sample --raw-dir "$(RAW_DIR)" --scale $(SCALE)
+
+clean: ## remove build outputs (not your raw data, not the published warehouse)
+	rm -rf target logs dbt_packages .build

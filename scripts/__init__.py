@@ -1,0 +1,1 @@
+"""Thin Python tooling around the dbt project: find, check and register raw files."""

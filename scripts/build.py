@@ -1,0 +1,264 @@
+"""Build the warehouse with write-audit-publish.
+
+    python -m scripts.build [--raw-dir DIR] [--db PATH] [--force] [--sample-scale S]
+
+1. write:   copy the published warehouse (if any) to a candidate file beside it, register the raw
+            files in the candidate, and run `dbt build` (models, snapshots, seeds, tests) there;
+2. audit:   every test must pass (warnings are reported, errors stop the build);
+3. publish: atomically rename the candidate over the published file, keeping the previous one as
+            `<name>.bak`.
+
+A failing test, an error or an interruption leaves the published file exactly as it was. The build
+never opens the published file with DuckDB, so analysts holding it open (read-only) do not block
+it; they keep seeing the old version until they reconnect.
+
+When the raw files and the project are unchanged since the published build, nothing is rebuilt
+(use --force to rebuild anyway).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from scripts import load
+from scripts.raw_files import ALL_FILES
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+# What a build depends on besides the raw files: a change here means a rebuild.
+PROJECT_INPUTS = (
+    "dbt_project.yml",
+    "profiles.yml",
+    "packages.yml",
+    "requirements.txt",
+    "models",
+    "macros",
+    "seeds",
+    "snapshots",
+    "tests",
+    "packages/dbt_utils",
+    "packages/dbt_expectations",
+    "scripts/raw_files.py",
+    "scripts/load.py",
+)
+
+
+class BuildError(Exception):
+    """The build did not publish. The message is one line."""
+
+
+def _say(message: str) -> None:
+    print(f"[build] {message}", flush=True)
+
+
+def candidate_path(published: Path) -> Path:
+    """Where the candidate is built: beside the published file (same filesystem, same name)."""
+    return published.parent / ".build" / "candidate" / published.name
+
+
+def backup_path(published: Path) -> Path:
+    return published.with_name(published.name + ".bak")
+
+
+def fingerprint_path(published: Path) -> Path:
+    return published.parent / ".build" / (published.name + ".inputs.json")
+
+
+def _hash_tree(digest: hashlib._Hash, root: Path) -> None:
+    paths = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+    for path in paths:
+        if "__pycache__" in path.parts or path.suffix == ".pyc":
+            continue
+        digest.update(str(path.relative_to(PROJECT_DIR)).encode())
+        digest.update(path.read_bytes())
+
+
+def input_fingerprint(raw_files: dict[str, Path]) -> dict[str, object]:
+    """Raw files by (path, size, mtime) and the project's own files by content."""
+    digest = hashlib.sha256()
+    for name in PROJECT_INPUTS:
+        path = PROJECT_DIR / name
+        if path.exists():
+            _hash_tree(digest, path)
+    raw = {}
+    for table, path in sorted(raw_files.items()):
+        stat = path.stat()
+        raw[table] = [str(path.resolve()), stat.st_size, stat.st_mtime_ns]
+    return {"project_sha256": digest.hexdigest(), "raw_files": raw}
+
+
+def _load_fingerprint(published: Path) -> dict[str, object] | None:
+    try:
+        return json.loads(fingerprint_path(published).read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def ensure_raw_data(raw_dir: Path, sample_scale: float | None) -> None:
+    """Generate the sample data when the raw folder holds none of the expected files."""
+    present = [
+        spec
+        for spec in ALL_FILES
+        if any((raw_dir / spec.domain / name).exists() for name in spec.candidates)
+    ]
+    if present:
+        return
+    from scripts import generate
+
+    _say(f"no raw files in {raw_dir}: generating the sample data set")
+    kwargs = {} if sample_scale is None else {"scale": sample_scale}
+    counts = generate.generate(raw_dir, **kwargs)
+    _say(f"sample data: {len(counts)} files, {sum(counts.values()):,} rows")
+
+
+def _run_dbt(args: list[str], env: dict[str, str]) -> int:
+    """Run dbt in its own process group so an interruption can stop all of it."""
+    dbt = Path(sys.executable).with_name("dbt")
+    command = [str(dbt) if dbt.exists() else "dbt", *args]
+    process = subprocess.Popen(command, cwd=PROJECT_DIR, env=env, start_new_session=True)
+    try:
+        return process.wait()
+    except BaseException:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        raise
+
+
+def _remove_database(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + ".wal")):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+
+
+def publish(candidate: Path, published: Path) -> None:
+    """Atomically replace the published file with the candidate, keeping a backup."""
+    if candidate.with_name(candidate.name + ".wal").exists():
+        raise BuildError(f"{candidate}: has an unflushed write-ahead log; not publishing")
+    published.parent.mkdir(parents=True, exist_ok=True)
+    if published.exists():
+        backup = backup_path(published)
+        tmp_backup = backup.with_name(backup.name + ".tmp")
+        with contextlib.suppress(FileNotFoundError):
+            tmp_backup.unlink()
+        os.link(published, tmp_backup)  # same inode: no copy, and the old file stays intact
+        os.replace(tmp_backup, backup)
+    os.replace(candidate, published)  # the one atomic step analysts can observe
+
+
+def build(
+    raw_dir: Path,
+    published: Path,
+    force: bool = False,
+    sample_scale: float | None = None,
+    dbt_args: Sequence[str] = (),
+    target_path: Path | None = None,
+) -> int:
+    """Write, audit, publish. Returns 0 when published or already up to date."""
+    started = time.monotonic()
+    published = published.resolve() if published.is_absolute() else (Path.cwd() / published)
+    ensure_raw_data(raw_dir, sample_scale)
+    raw_files = load.check_all(raw_dir)
+    fingerprint = input_fingerprint(raw_files)
+    if not force and published.exists() and _load_fingerprint(published) == fingerprint:
+        _say(f"warehouse is up to date ({published}): raw files and project unchanged")
+        _say("nothing rebuilt; use --force (make run FORCE=1) to rebuild anyway")
+        return 0
+
+    candidate = candidate_path(published)
+    candidate.parent.mkdir(parents=True, exist_ok=True)
+    _remove_database(candidate)
+    if published.exists():
+        _say(f"write: starting from a copy of {published.name} (snapshots keep their history)")
+        shutil.copyfile(published, candidate)
+    else:
+        _say("write: starting a new warehouse")
+    load.register(raw_dir, candidate)
+
+    env = dict(os.environ)
+    env["DUCKDB_PATH"] = str(candidate)
+    env["DBT_TARGET"] = "prod"
+    env.setdefault("DBT_PROFILES_DIR", str(PROJECT_DIR))
+    env.setdefault("DUCKDB_TEMP_DIR", str(candidate.parent / "tmp"))
+    if target_path is not None:
+        env["DBT_TARGET_PATH"] = str(target_path)
+    try:
+        if _run_dbt(["deps", "--quiet"], env) != 0:
+            raise BuildError("dbt deps failed")
+        _say("write + audit: dbt build (models, seeds, snapshots and every test)")
+        if _run_dbt(["build", *dbt_args], env) != 0:
+            raise BuildError("dbt build failed (an error or a failing test, listed above)")
+        publish(candidate, published)
+    except BaseException:
+        _remove_database(candidate)
+        raise
+    fingerprint_path(published).parent.mkdir(parents=True, exist_ok=True)
+    fingerprint_path(published).write_text(json.dumps(fingerprint, indent=1))
+    elapsed = time.monotonic() - started
+    _say(f"published {published} in {elapsed:.0f} s (previous version: {backup_path(published)})")
+    print(
+        "\nQuery it read-only, for example:\n"
+        f"  duckdb -readonly {_shell_quote(str(published))} "
+        '"select * from marts.rpt_daily_sales limit 5"\n'
+        f'  python -c "import duckdb; c = duckdb.connect({str(published)!r}, read_only=True); '
+        "print(c.execute('show all tables').fetchall())\"",
+        flush=True,
+    )
+    return 0
+
+
+def _shell_quote(value: str) -> str:
+    import shlex
+
+    return shlex.quote(value)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.build", description="Build the warehouse (write-audit-publish)."
+    )
+    parser.add_argument("--raw-dir", type=Path, default=load.default_raw_dir())
+    parser.add_argument("--db", type=Path, default=load.default_db_path(), help="published file")
+    parser.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
+    parser.add_argument("--sample-scale", type=float, default=None, help="scale of sample data")
+    parser.add_argument("--target-path", type=Path, default=None, help="dbt target folder")
+    args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return build(
+            args.raw_dir,
+            args.db,
+            force=args.force,
+            sample_scale=args.sample_scale,
+            target_path=args.target_path,
+        )
+    except (load.LoadError, BuildError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print(f"[build] not published: {args.db} is unchanged", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"\n[build] interrupted: not published, {args.db} is unchanged", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

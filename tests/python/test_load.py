@@ -1,0 +1,234 @@
+"""The loader: every bad-input case ends in one line naming the file and the problem."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import REPO, write_raw_file
+from scripts import load
+from scripts.raw_files import ALL_FILES, BIKE_FILES, IMDB_FILES
+
+BASICS = IMDB_FILES[0]
+PRODUCT = next(s for s in BIKE_FILES if s.stem == "Production.Product")
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.load", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ")
+    assert "Traceback" not in result.stderr
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+
+
+def test_register_creates_one_view_per_file(minimal_raw: Path, tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    result = run_cli("register", "--raw-dir", str(minimal_raw), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    views = {
+        row[0]
+        for row in con.execute(
+            "select view_name from duckdb_views() where schema_name = 'raw'"
+        ).fetchall()
+    }
+    assert views == {spec.table for spec in ALL_FILES}
+    # Every column is VARCHAR and the values are the raw text, untouched.
+    for spec in ALL_FILES:
+        types = con.execute(
+            "select distinct data_type from information_schema.columns "
+            "where table_schema = 'raw' and table_name = ?",
+            [spec.table],
+        ).fetchall()
+        assert types == [("VARCHAR",)], spec.table
+        assert con.execute(f"select count(*) from raw.{spec.table}").fetchone() == (1,)
+    registered = con.execute("select count(*) from raw.raw_files").fetchone()
+    assert registered == (13,)
+
+
+def test_raw_values_are_kept_as_text(tmp_path: Path, minimal_raw: Path) -> None:
+    """`\\N`, `NULL`, bare quotes, BOM and CRLF: the view shows the file's text as it is."""
+    row = ["tt0000001", "short", '"Rolling in the Deep Dish', "x", "0", "1894", "\\N", "1", "A,B"]
+    write_raw_file(minimal_raw, BASICS, [row])
+    product_row = ["1", "Adjustable Race", "AR-5381", "0", "0", "NULL", *["1"] * 19]
+    product_row[16] = '"L "'
+    product_row[8] = "1059,31"
+    write_raw_file(minimal_raw, PRODUCT, [product_row])
+    db = tmp_path / "w.duckdb"
+    load.register(minimal_raw, db)
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("select * from raw.imdb_title_basics").fetchone() == tuple(row)
+    got = con.execute(
+        'select "ProductID", "Color", "StandardCost", "Class", "ModifiedDate" from raw.bike_product'
+    ).fetchone()
+    assert got == ("1", "NULL", "1059,31", "L ", "1")
+
+
+def test_plain_tsv_is_accepted(minimal_raw: Path, tmp_path: Path) -> None:
+    gz = minimal_raw / "imdb" / "title.ratings.tsv.gz"
+    (minimal_raw / "imdb" / "title.ratings.tsv").write_bytes(gzip.decompress(gz.read_bytes()))
+    gz.unlink()
+    found = load.register(minimal_raw, tmp_path / "w.duckdb")
+    assert found["imdb_title_ratings"].name == "title.ratings.tsv"
+
+
+def test_missing_file(minimal_raw: Path) -> None:
+    (minimal_raw / "imdb" / "title.crew.tsv.gz").unlink()
+    result = run_cli("check", "--raw-dir", str(minimal_raw))
+    assert_one_line_error(result, "title.crew.tsv.gz", "missing")
+
+
+def test_empty_file(minimal_raw: Path) -> None:
+    (minimal_raw / "bike" / "Sales.Customer.csv").write_bytes(b"")
+    result = run_cli("check", "--raw-dir", str(minimal_raw))
+    assert_one_line_error(result, "Sales.Customer.csv", "empty")
+
+
+def test_wrong_header_names_the_difference(minimal_raw: Path) -> None:
+    path = minimal_raw / "imdb" / "title.episode.tsv.gz"
+    path.write_bytes(gzip.compress(b"tconst\tparentTconst\tseason\tepisodeNumber\nx\ty\t1\t2\n"))
+    result = run_cli("check", "--raw-dir", str(minimal_raw))
+    assert_one_line_error(result, "title.episode.tsv.gz", "wrong header", "seasonNumber", "season")
+
+
+def test_wrong_delimiter(minimal_raw: Path) -> None:
+    spec = next(s for s in BIKE_FILES if s.stem == "Sales.SpecialOfferProduct")
+    path = minimal_raw / "bike" / "Sales.SpecialOfferProduct.csv"
+    path.write_text(",".join(spec.columns) + "\r\n1,2,3,4\r\n")
+    result = run_cli("check", "--raw-dir", str(minimal_raw))
+    assert_one_line_error(result, "Sales.SpecialOfferProduct.csv", "wrong header", "delimiter")
+
+
+def test_not_gzip(minimal_raw: Path) -> None:
+    path = minimal_raw / "imdb" / "name.basics.tsv.gz"
+    path.write_text("nconst\tprimaryName\n")
+    result = run_cli("check", "--raw-dir", str(minimal_raw))
+    assert_one_line_error(result, "name.basics.tsv.gz", "not gzip")
+
+
+def test_truncated_gzip(minimal_raw: Path) -> None:
+    path = minimal_raw / "imdb" / "title.principals.tsv.gz"
+    body = "\n".join(f"tt{i:07d}\t1\tnm{i:07d}\tactor\t\\N\t\\N" for i in range(20000))
+    header = "\t".join(IMDB_FILES[4].columns)
+    data = gzip.compress(f"{header}\n{body}\n".encode())
+    path.write_bytes(data[: len(data) // 2])
+    result = run_cli("check", "--raw-dir", str(minimal_raw))
+    assert_one_line_error(result, "title.principals.tsv.gz", "truncated gzip")
+
+
+def test_corrupt_gzip(minimal_raw: Path) -> None:
+    path = minimal_raw / "imdb" / "title.akas.tsv.gz"
+    data = bytearray(gzip.compress(("\t".join(IMDB_FILES[1].columns) + "\n" * 5000).encode()))
+    data[30:60] = b"\xff" * 30
+    path.write_bytes(bytes(data))
+    result = run_cli("check", "--raw-dir", str(minimal_raw))
+    assert_one_line_error(result, "title.akas.tsv.gz")
+
+
+def test_unreadable_path_is_a_directory(minimal_raw: Path) -> None:
+    path = minimal_raw / "bike" / "Person.Person.csv"
+    path.unlink()
+    path.mkdir()
+    result = run_cli("check", "--raw-dir", str(minimal_raw))
+    assert_one_line_error(result, "Person.Person.csv", "not a regular file")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_permissions(minimal_raw: Path) -> None:
+    path = minimal_raw / "bike" / "Person.Person.csv"
+    path.chmod(0)
+    result = run_cli("check", "--raw-dir", str(minimal_raw))
+    assert_one_line_error(result, "Person.Person.csv", "unreadable")
+
+
+def test_database_locked_by_another_writer(minimal_raw: Path, tmp_path: Path) -> None:
+    db = tmp_path / "locked.duckdb"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+            "print('ready', flush=True); time.sleep(60)",
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "ready"
+        result = run_cli("register", "--raw-dir", str(minimal_raw), "--db", str(db))
+        assert_one_line_error(result, "locked.duckdb", "cannot open")
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_paths_with_spaces_and_quotes(minimal_raw: Path, tmp_path: Path) -> None:
+    odd = tmp_path / 'it\'s a "raw" dir'
+    minimal_raw.rename(odd)
+    db = tmp_path / 'o\'dd "db".duckdb'
+    result = run_cli("register", "--raw-dir", str(odd), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("select count(*) from raw.imdb_title_basics").fetchone() == (1,)
+
+
+def test_gzip_is_verified_once_per_file_version(minimal_raw: Path) -> None:
+    load.check_all(minimal_raw)
+    cache = (minimal_raw / load.VERIFIED_CACHE).read_text()
+    assert "title.basics.tsv.gz" in cache
+    # A file that changes after verification is verified again (and here found truncated).
+    path = minimal_raw / "imdb" / "title.basics.tsv.gz"
+    body = "\n".join(f"tt{i:07d}\tmovie\tt\tt\t0\t2000\t\\N\t90\tDrama" for i in range(20000))
+    data = gzip.compress(("\t".join(BASICS.columns) + "\n" + body + "\n").encode())
+    path.write_bytes(data[:-100])
+    with pytest.raises(load.LoadError, match="truncated gzip"):
+        load.check_all(minimal_raw)
+
+
+def test_real_samples_parse_with_the_loader_options(shared_data: Path, tmp_path: Path) -> None:
+    """The real files register and read with exactly the options used for generated files."""
+    raw = tmp_path / "raw"
+    for spec in ALL_FILES:
+        real = [shared_data / spec.domain / n for n in (*spec.candidates, spec.stem + ".tsv")]
+        source = next((p for p in real if p.exists()), None)
+        if source is None:
+            write_raw_file(raw, spec)
+        else:
+            (raw / spec.domain).mkdir(parents=True, exist_ok=True)
+            (raw / spec.domain / source.name).symlink_to(source)
+    db = tmp_path / "w.duckdb"
+    load.register(raw, db)
+    con = duckdb.connect(str(db), read_only=True)
+    counts = {
+        "imdb_title_basics": 99,
+        "imdb_title_principals": 99,
+        "bike_product": 504,
+        "bike_customer": 19820,
+        "bike_special_offer_product": 538,
+    }
+    for table, expected in counts.items():
+        assert con.execute(f"select count(*) from raw.{table}").fetchone() == (expected,)
+    job = con.execute(
+        "select job from raw.imdb_title_principals where tconst = 'tt0000036' and ordering = '3'"
+    ).fetchone()
+    assert job == ('story "Rip Van Winkle"',)
