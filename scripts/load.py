@@ -253,7 +253,7 @@ def _download(args: argparse.Namespace) -> int:
 
     try:
         kwargs = {"base_url": args.base_url} if args.base_url else {}
-        download.download(args.raw_dir, **kwargs)
+        download.download(args.raw_dir, progress=print, **kwargs)
     except download.DownloadError as exc:
         raise LoadError(str(exc)) from None
     return 0
