@@ -54,6 +54,13 @@ test-build: deps ## build the tiny sample warehouse with write-audit-publish and
 	$(BIN)/python -m scripts.load sample --raw-dir $(TEST_DIR)/raw
 	$(BIN)/python -m scripts.build --raw-dir $(TEST_DIR)/raw --db $(TEST_DIR)/warehouse.duckdb \
 		--target-path $(TEST_DIR)/target
+	$(BIN)/python -m scripts.docs_site generate --db $(TEST_DIR)/warehouse.duckdb \
+		--target-path $(TEST_DIR)/target
+	$(BIN)/python -m scripts.docs_coverage --target-path $(TEST_DIR)/target
+
+docs: deps ## generate the docs from the built warehouse and serve them on localhost (PORT=8080)
+	$(BIN)/python -m scripts.docs_site generate --db "$(DUCKDB_PATH)"
+	$(BIN)/python -m scripts.docs_site serve --port $(PORT)
 
 sample: install ## generate the sample data into RAW_DIR (SCALE=1.0 is full IMDB size)
 	$(BIN)/python -m scripts.load sample --raw-dir "$(RAW_DIR)" --scale $(SCALE)

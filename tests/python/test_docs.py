@@ -1,0 +1,473 @@
+"""Docs: the coverage check (on fixtures and on the real build) and the docs site in Chromium.
+
+The browser test builds the tiny sample warehouse once per session, generates the docs into its
+own target folder, opens the single-file static_index.html in headless Chromium (the Debian
+package, driven by Playwright), finds the model through the docs search, opens its lineage graph
+full screen and checks that every upstream node from manifest.json is drawn. How "drawn" is
+checked: the graph is a cytoscape.js canvas, so node labels are not DOM text. The dbt docs app
+exposes its cytoscape instance as `window.graph`; the test reads the nodes and edges that
+instance holds, and requires each expected node to be visible with its rendered bounding box
+inside the graph container, and each parent -> child edge to be present. A screenshot of the
+graph is kept at <repo>/target/docs-lineage-<model>.png.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import in_ci
+from scripts import docs_coverage, docs_site
+
+REPO = Path(__file__).resolve().parents[2]
+PROJECT = docs_coverage.PROJECT_NAME
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# The analysts' view whose lineage the docs must show.
+LINEAGE_MODELS = ("vw_general",)
+# Node types drawn in the docs lineage graph (tests and macros are not graph nodes).
+GRAPH_RESOURCE_TYPES = {"model", "seed", "snapshot", "source"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Coverage check on hand-made manifest/catalog fixtures
+# ---------------------------------------------------------------------------------------------
+
+
+def _column(name: str, description: str = "described") -> dict[str, Any]:
+    return {"name": name, "description": description}
+
+
+def _catalog_entry(*names: str) -> dict[str, Any]:
+    return {
+        "columns": {
+            name: {"name": name, "index": index, "type": "VARCHAR"}
+            for index, name in enumerate(names, start=1)
+        }
+    }
+
+
+def described_project() -> tuple[dict[str, Any], dict[str, Any]]:
+    """A small manifest + catalog in which everything is described."""
+    model = {
+        "unique_id": f"model.{PROJECT}.dim_things",
+        "resource_type": "model",
+        "package_name": PROJECT,
+        "name": "dim_things",
+        "description": "One row per thing.",
+        "config": {"materialized": "table"},
+        "columns": {"thing_id": _column("thing_id"), "thing_name": _column("thing_name")},
+    }
+    seed = {
+        "unique_id": f"seed.{PROJECT}.thing_codes",
+        "resource_type": "seed",
+        "package_name": PROJECT,
+        "name": "thing_codes",
+        "description": "Codes of things.",
+        "config": {"materialized": "seed"},
+        "columns": {"code": _column("code")},
+    }
+    snapshot = {
+        "unique_id": f"snapshot.{PROJECT}.things_snapshot",
+        "resource_type": "snapshot",
+        "package_name": PROJECT,
+        "name": "things_snapshot",
+        "description": "History of things.",
+        "config": {"materialized": "snapshot"},
+        "columns": {
+            name: _column(name)
+            for name in ("thing_id", "dbt_scd_id", "dbt_updated_at", "dbt_valid_from")
+        }
+        | {"dbt_valid_to": _column("dbt_valid_to")},
+    }
+    ephemeral = {
+        "unique_id": f"model.{PROJECT}.int_things_helper",
+        "resource_type": "model",
+        "package_name": PROJECT,
+        "name": "int_things_helper",
+        "description": "An ephemeral helper, not in the database.",
+        "config": {"materialized": "ephemeral"},
+        "columns": {},
+    }
+    test = {  # data tests need no description
+        "unique_id": f"test.{PROJECT}.unique_dim_things_thing_id.abc",
+        "resource_type": "test",
+        "package_name": PROJECT,
+        "name": "unique_dim_things_thing_id",
+        "description": "",
+        "columns": {},
+    }
+    other_package_model = {
+        "unique_id": "model.other_package.undocumented",
+        "resource_type": "model",
+        "package_name": "other_package",
+        "name": "undocumented",
+        "description": "",
+        "config": {"materialized": "table"},
+        "columns": {"x": _column("x", "")},
+    }
+    source = {
+        "unique_id": f"source.{PROJECT}.raw.things",
+        "resource_type": "source",
+        "package_name": PROJECT,
+        "source_name": "raw",
+        "name": "things",
+        "description": "Raw things.",
+        "columns": {"id": _column("id"), "name": _column("name")},
+    }
+    macro = {
+        "unique_id": f"macro.{PROJECT}.clean_thing",
+        "resource_type": "macro",
+        "package_name": PROJECT,
+        "name": "clean_thing",
+        "description": "Cleans a thing.",
+    }
+    dbt_macro = {
+        "unique_id": "macro.dbt.run_query",
+        "resource_type": "macro",
+        "package_name": "dbt",
+        "name": "run_query",
+        "description": "",
+    }
+    exposure = {
+        "unique_id": f"exposure.{PROJECT}.things_dashboard",
+        "resource_type": "exposure",
+        "package_name": PROJECT,
+        "name": "things_dashboard",
+        "description": "The dashboard of things.",
+    }
+    nodes = [model, seed, snapshot, ephemeral, test, other_package_model]
+    manifest = {
+        "nodes": {node["unique_id"]: node for node in nodes},
+        "sources": {source["unique_id"]: source},
+        "macros": {macro["unique_id"]: macro, dbt_macro["unique_id"]: dbt_macro},
+        "exposures": {exposure["unique_id"]: exposure},
+    }
+    catalog = {
+        "nodes": {
+            model["unique_id"]: _catalog_entry("THING_ID", "thing_name"),
+            seed["unique_id"]: _catalog_entry("code"),
+            snapshot["unique_id"]: _catalog_entry(*snapshot["columns"]),
+            other_package_model["unique_id"]: _catalog_entry("x", "y"),
+        },
+        "sources": {source["unique_id"]: _catalog_entry("id", "name")},
+    }
+    return manifest, catalog
+
+
+def _write_target(path: Path, manifest: dict[str, Any], catalog: dict[str, Any]) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    (path / "manifest.json").write_text(json.dumps(manifest))
+    (path / "catalog.json").write_text(json.dumps(catalog))
+    return path
+
+
+def test_coverage_passes_when_everything_is_described(tmp_path, capsys):
+    manifest, catalog = described_project()
+    report = docs_coverage.check(manifest, catalog)
+    assert report.problems == []
+    # model, seed, snapshot, ephemeral model, source, macro, exposure (not the test, not others)
+    assert report.nodes == 7
+    # 2 model + 1 seed + 5 snapshot + 2 source columns
+    assert report.columns == 10
+
+    exit_code = docs_coverage.main(
+        ["--target-path", str(_write_target(tmp_path, manifest, catalog))]
+    )
+    out = capsys.readouterr().out
+    assert exit_code == 0
+    assert out.strip() == "[docs coverage] 7 nodes, 10 columns, all described"
+
+
+def test_coverage_fails_on_a_model_without_description(tmp_path, capsys):
+    manifest, catalog = described_project()
+    manifest["nodes"][f"model.{PROJECT}.dim_things"]["description"] = "  \n "
+
+    exit_code = docs_coverage.main(
+        ["--target-path", str(_write_target(tmp_path, manifest, catalog))]
+    )
+    out = capsys.readouterr().out.splitlines()
+    assert exit_code == 1
+    assert f"model.{PROJECT}.dim_things: model has no description" in out
+    assert out[-1].startswith("[docs coverage] 1 undocumented: 1 nodes, 0 columns")
+
+
+def test_coverage_fails_on_a_database_column_missing_from_yaml(tmp_path, capsys):
+    manifest, catalog = described_project()
+    columns = catalog["nodes"][f"model.{PROJECT}.dim_things"]["columns"]
+    columns["thing_weight"] = {"name": "thing_weight", "index": 3, "type": "DOUBLE"}
+
+    exit_code = docs_coverage.main(
+        ["--target-path", str(_write_target(tmp_path, manifest, catalog))]
+    )
+    out = capsys.readouterr().out.splitlines()
+    assert exit_code == 1
+    expected = f"model.{PROJECT}.dim_things: column thing_weight: in the database but not in YAML"
+    assert expected in out
+    assert len(out) == 2, out  # the problem and the summary, nothing else
+
+
+def test_coverage_fails_on_a_source_column_without_description(tmp_path, capsys):
+    manifest, catalog = described_project()
+    manifest["sources"][f"source.{PROJECT}.raw.things"]["columns"]["name"]["description"] = ""
+
+    exit_code = docs_coverage.main(
+        ["--target-path", str(_write_target(tmp_path, manifest, catalog))]
+    )
+    out = capsys.readouterr().out.splitlines()
+    assert exit_code == 1
+    assert f"source.{PROJECT}.raw.things: column name: no description" in out
+
+
+def test_coverage_requires_snapshot_meta_columns_and_macros(tmp_path):
+    manifest, catalog = described_project()
+    snapshot_id = f"snapshot.{PROJECT}.things_snapshot"
+    del manifest["nodes"][snapshot_id]["columns"]["dbt_valid_to"]
+    manifest["macros"][f"macro.{PROJECT}.clean_thing"]["description"] = ""
+
+    report = docs_coverage.check(manifest, catalog)
+    assert report.problems == [
+        f"macro.{PROJECT}.clean_thing: macro has no description",
+        f"{snapshot_id}: column dbt_valid_to: in the database but not in YAML",
+    ]
+
+
+def test_coverage_fails_on_a_model_missing_from_the_catalog():
+    manifest, catalog = described_project()
+    del catalog["nodes"][f"model.{PROJECT}.dim_things"]
+
+    report = docs_coverage.check(manifest, catalog)
+    assert [p.split(":")[0] for p in report.problems] == [f"model.{PROJECT}.dim_things"]
+    assert "not in catalog.json" in report.problems[0]
+
+
+def test_coverage_missing_artifacts_end_in_one_line(tmp_path, capsys):
+    exit_code = docs_coverage.main(["--target-path", str(tmp_path / "nowhere")])
+    err = capsys.readouterr().err
+    assert exit_code == 2
+    assert err.count("\n") == 1
+    assert "manifest.json: not found" in err
+
+
+def test_docs_site_errors_end_in_one_line(tmp_path, capsys):
+    target = tmp_path / "target"
+    missing_db = ["generate", "--db", str(tmp_path / "none.duckdb"), "--target-path", str(target)]
+    assert docs_site.main(missing_db) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "no warehouse to document" in err
+
+    assert docs_site.main(["serve", "--port", "8099", "--target-path", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "generate first" in err
+
+
+def test_docs_site_refuses_a_port_in_use(tmp_path, capsys):
+    manifest, catalog = described_project()
+    target = _write_target(tmp_path / "target", manifest, catalog)
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        exit_code = docs_site.main(["serve", "--port", str(port), "--target-path", str(target)])
+    err = capsys.readouterr().err
+    assert exit_code == 1
+    assert f"port {port} on 127.0.0.1 is in use" in err
+
+
+# ---------------------------------------------------------------------------------------------
+# The real project: a sample warehouse, its docs, the coverage check, Chromium
+# ---------------------------------------------------------------------------------------------
+
+
+def _run(args: list[str], env: dict[str, str], what: str) -> None:
+    result = subprocess.run(
+        [sys.executable, *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    if result.returncode != 0:
+        tail = "\n".join((result.stdout + result.stderr).splitlines()[-40:])
+        pytest.fail(f"{what} failed (exit {result.returncode}):\n{tail}")
+
+
+@pytest.fixture(scope="session")
+def docs_target(tmp_path_factory) -> Path:
+    """Build the tiny sample warehouse and generate its docs; returns the dbt target folder."""
+    work = tmp_path_factory.mktemp("docs")
+    env = dict(os.environ)
+    env.pop("DBT_TARGET_PATH", None)
+    env.update(
+        {
+            "DBT_PROFILES_DIR": str(REPO),
+            "DBT_LOG_PATH": str(work / "logs"),
+            "DUCKDB_TEMP_DIR": str(work / "tmp"),
+        }
+    )
+    raw, db, target = work / "raw", work / "w.duckdb", work / "target"
+    _run(["-m", "scripts.load", "sample", "--raw-dir", str(raw)], env, "sample generation")
+    build = ["-m", "scripts.build", "--raw-dir", str(raw), "--db", str(db)]
+    _run([*build, "--target-path", str(target)], env, "sample warehouse build")
+    docs = ["-m", "scripts.docs_site", "generate", "--db", str(db), "--target-path", str(target)]
+    _run(docs, env, "docs generation")
+    return target
+
+
+@pytest.mark.slow
+def test_docs_generate_writes_the_static_page(docs_target):
+    static = docs_target / "static_index.html"
+    assert static.stat().st_size > 100_000
+    text = static.read_text(encoding="utf-8")
+    # the single-file page carries the manifest and the catalog of this project
+    assert f'"model.{PROJECT}.' in text
+    catalog = json.loads((docs_target / "catalog.json").read_text())
+    assert catalog["nodes"], "catalog.json lists no relations: was the warehouse built?"
+
+
+@pytest.mark.slow
+def test_real_project_is_fully_documented(docs_target, capsys):
+    exit_code = docs_coverage.main(["--target-path", str(docs_target)])
+    out = capsys.readouterr().out
+    assert exit_code == 0, f"undocumented nodes or columns:\n{out}"
+
+
+def upstream_nodes(manifest: dict[str, Any], unique_id: str) -> dict[str, str]:
+    """Every ancestor of a node drawn in the lineage graph, as unique_id -> graph label."""
+    found: dict[str, str] = {}
+    pending = list(manifest["parent_map"].get(unique_id, []))
+    while pending:
+        parent = pending.pop()
+        if parent in found:
+            continue
+        node = manifest["nodes"].get(parent) or manifest["sources"].get(parent)
+        if node is None or node["resource_type"] not in GRAPH_RESOURCE_TYPES:
+            continue
+        if node["resource_type"] == "source":
+            found[parent] = f"{node['source_name']}.{node['name']}"
+        else:
+            found[parent] = node["name"]
+        pending.extend(manifest["parent_map"].get(parent, []))
+    return found
+
+
+@pytest.fixture(scope="module")
+def chromium_page(tmp_path_factory):
+    """A page in a headless Chromium with a fresh profile; skipped without Chromium off CI."""
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} not installed (Debian packages chromium and chromium-driver)"
+        if in_ci():
+            pytest.fail(f"{reason}: required in CI (.ci/run installs it)")
+        pytest.skip(f"{reason}; the browser test runs in CI")
+    from playwright.sync_api import sync_playwright
+
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as playwright:
+        # launch() refuses --user-data-dir; a persistent context takes the fresh folder instead.
+        context = playwright.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_FLAGS,
+            viewport={"width": 1600, "height": 1000},
+        )
+        try:
+            page = context.new_page()
+            page.set_default_timeout(30_000)
+            yield page
+        finally:
+            context.close()
+
+
+# Read what the cytoscape instance of the dbt docs app (window.graph) holds and where it drew it.
+GRAPH_STATE_JS = """
+() => {
+    const cy = window.graph;
+    if (!cy) { return null; }
+    const box = cy.container().getBoundingClientRect();
+    const service = angular.element(document.body).injector().get('graph');
+    return {
+        orientation: service.orientation,
+        container: {width: box.width, height: box.height},
+        nodes: cy.nodes().map(node => {
+            const bb = node.renderedBoundingBox();
+            return {
+                id: node.id(),
+                label: node.data('label'),
+                visible: node.visible(),
+                inside: bb.x1 >= 0 && bb.y1 >= 0 && bb.x2 <= box.width && bb.y2 <= box.height,
+            };
+        }),
+        edges: cy.edges().filter(edge => edge.visible())
+            .map(edge => [edge.source().id(), edge.target().id()]),
+    };
+}
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("model_name", LINEAGE_MODELS)
+def test_lineage_graph_in_chromium(docs_target, chromium_page, model_name):
+    manifest = json.loads((docs_target / "manifest.json").read_text())
+    unique_id = f"model.{PROJECT}.{model_name}"
+    assert unique_id in manifest["nodes"], f"{model_name} is not a model of the project"
+    expected = upstream_nodes(manifest, unique_id)
+    assert expected, f"{model_name} has no upstream nodes in manifest.json"
+    parents = set(manifest["parent_map"][unique_id]) & set(expected)
+
+    page = chromium_page
+    page.goto((docs_target / "static_index.html").as_uri())
+    # find the model through the docs search box, and open its page
+    page.get_by_placeholder("Search for models...").fill(model_name)
+    page.locator(f'.search-result[href$="/{unique_id}"]').first.click()
+    page.wait_for_url(f"**/model/{unique_id}*")
+    page.locator(".app-title h1", has_text=model_name).first.wait_for()
+
+    # the lineage button at the bottom right opens the graph; "View Fullscreen" shows all of it
+    page.locator(".launcher-btn a[title='View Lineage Graph']").click()
+    page.locator("[title='View Fullscreen']:visible").first.click()
+    page.wait_for_function(
+        """(uid) => window.graph && window.graph.getElementById(uid).length === 1
+            && angular.element(document.body).injector().get('graph').orientation
+                === 'fullscreen'""",
+        arg=unique_id,
+    )
+    page.mouse.move(5, 5)  # no tooltip over the graph
+    page.wait_for_timeout(1000)  # the layout animates the fit
+
+    screenshot = REPO / "target" / f"docs-lineage-{model_name}.png"
+    screenshot.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(screenshot))
+
+    state = page.evaluate(GRAPH_STATE_JS)
+    assert state is not None, "the docs page has no cytoscape graph (window.graph)"
+    assert state["orientation"] == "fullscreen"
+    assert state["container"]["width"] > 500 and state["container"]["height"] > 300
+    drawn = {node["id"]: node for node in state["nodes"]}
+    for node_id, label in {unique_id: model_name, **expected}.items():
+        node = drawn.get(node_id)
+        assert node is not None, f"{node_id} missing from the lineage graph of {model_name}"
+        assert node["label"] == label, node
+        assert node["visible"] and node["inside"], f"{node_id} is not drawn on screen: {node}"
+    edges = {tuple(edge) for edge in state["edges"]}
+    for parent in parents:
+        assert (parent, unique_id) in edges, f"no edge {parent} -> {unique_id} in the graph"
+    assert screenshot.stat().st_size > 10_000
