@@ -62,6 +62,9 @@ docs: deps ## generate the docs from the built warehouse and serve them on local
 	$(BIN)/python -m scripts.docs_site generate --db "$(DUCKDB_PATH)"
 	$(BIN)/python -m scripts.docs_site serve --port $(PORT)
 
+report: install ## the analysts' static HTML report from the published warehouse
+	$(BIN)/python -m scripts.report --db "$(DUCKDB_PATH)" --out target/report/index.html
+
 sample: install ## generate the sample data into RAW_DIR (SCALE=1.0 is full IMDB size)
 	$(BIN)/python -m scripts.load sample --raw-dir "$(RAW_DIR)" --scale $(SCALE)
 
