@@ -1,0 +1,42 @@
+with customers as (
+    select * from {{ ref('int_customers_joined') }}
+),
+
+unknown_member as (
+    select
+        -1 as customer_id,
+        cast(null as integer) as person_id,
+        cast(null as integer) as store_id,
+        cast(null as integer) as territory_id,
+        'unknown' as account_number,
+        'unknown' as customer_type,
+        cast(null as varchar) as person_type,
+        cast(null as varchar) as first_name,
+        cast(null as varchar) as last_name,
+        'Unknown customer' as full_name,
+        false as has_person
+),
+
+known_customers as (
+    select
+        customer_id,
+        person_id,
+        store_id,
+        territory_id,
+        account_number,
+        customer_type,
+        person_type,
+        first_name,
+        last_name,
+        full_name,
+        full_name is not null as has_person
+    from customers
+),
+
+final as (
+    select * from known_customers
+    union all
+    select * from unknown_member
+)
+
+select * from final
