@@ -65,6 +65,9 @@ docs: deps ## generate the docs from the built warehouse and serve them on local
 report: install ## the analysts' static HTML report from the published warehouse
 	$(BIN)/python -m scripts.report --db "$(DUCKDB_PATH)" --out target/report/index.html
 
+bench: deps ## benchmark the full build at SCALE (1.0 = full IMDB size); results in bench/results
+	$(BIN)/python -m scripts.bench --scale $(SCALE)
+
 sample: install ## generate the sample data into RAW_DIR (SCALE=1.0 is full IMDB size)
 	$(BIN)/python -m scripts.load sample --raw-dir "$(RAW_DIR)" --scale $(SCALE)
 
