@@ -1,0 +1,27 @@
+{{ config(materialized='view') }}
+
+with crews as (
+    select * from {{ ref('stg_imdb__title_crews') }}
+),
+
+unnested as (
+    select
+        title_id,
+        {{ imdb_unnest('writer_person_ids') }} as person_id,
+        {{ imdb_list_position('writer_person_ids') }} as credit_position
+    from crews
+    where writer_person_ids is not null
+),
+
+final as (
+    -- A value repeated in one list (rare, but the source allows it) is kept once,
+    -- at its first position, so the grain (title_id, person_id) holds.
+    select
+        title_id,
+        person_id,
+        min(credit_position) as credit_position
+    from unnested
+    group by title_id, person_id
+)
+
+select * from final

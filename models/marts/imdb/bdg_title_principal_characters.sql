@@ -1,0 +1,14 @@
+with principal_characters as (
+    select * from {{ ref('int_principal_characters_unnested') }}
+),
+
+final as (
+    select
+        title_id,
+        ordering,
+        character_position,
+        character_name
+    from principal_characters
+)
+
+select * from final

@@ -1,0 +1,36 @@
+{{ config(materialized='view') }}
+
+with people as (
+    select * from {{ ref('stg_imdb__people') }}
+),
+
+unknown_member as (
+    select
+        cast(-1 as bigint) as person_id,
+        cast(null as varchar) as person_nconst,
+        'Unknown person' as primary_name,
+        cast(null as varchar[]) as primary_professions,
+        cast(null as integer) as birth_year,
+        cast(null as integer) as death_year,
+        true as is_unknown_member
+),
+
+known_people as (
+    select
+        person_id,
+        person_nconst,
+        primary_name,
+        primary_professions,
+        birth_year,
+        death_year,
+        false as is_unknown_member
+    from people
+),
+
+final as (
+    select * from unknown_member
+    union all
+    select * from known_people
+)
+
+select * from final

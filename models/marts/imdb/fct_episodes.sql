@@ -1,0 +1,18 @@
+with episodes as (
+    select * from {{ ref('int_episodes_joined') }}
+),
+
+final as (
+    select
+        episode_title_id,
+        coalesce(parent_title_id, -1) as parent_title_id,
+        episode_tconst,
+        parent_tconst,
+        season_number,
+        episode_number,
+        is_in_title_basics,
+        is_orphan
+    from episodes
+)
+
+select * from final

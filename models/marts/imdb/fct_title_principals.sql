@@ -1,0 +1,20 @@
+{#- A view: the staging table is the one physical copy of ~98M credits; this
+    adds the unknown-member default and drops the lineage columns. -#}
+{{ config(materialized='view') }}
+
+with principals as (
+    select * from {{ ref('stg_imdb__title_principals') }}
+),
+
+final as (
+    select
+        title_id,
+        ordering,
+        coalesce(person_id, -1) as person_id,
+        category,
+        job,
+        characters
+    from principals
+)
+
+select * from final

@@ -1,0 +1,15 @@
+{{ config(materialized='view') }}
+
+with source as (
+    select * from {{ source('imdb', 'title_basics') }}
+),
+
+final as (
+    select
+        *,
+        'unparseable key: tconst' as rejection_reason
+    from source
+    where {{ imdb_id('"tconst"', 'tt') }} is null
+)
+
+select * from final
