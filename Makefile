@@ -44,7 +44,7 @@ lint: deps ## sqlfluff and ruff
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	DUCKDB_DEV_PATH=$(TEST_DIR)/lint.duckdb DBT_TARGET_PATH=$(TEST_DIR)/lint-target \
-		$(BIN)/sqlfluff lint models snapshots analyses
+		$(BIN)/sqlfluff lint models snapshots
 
 pytest: deps ## the Python test suite (loader, generator, packages, models, docs, WAP, bench)
 	$(BIN)/pytest

@@ -48,3 +48,55 @@ def shared_data() -> Path:
 
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+class SampleWarehouse:
+    """The tiny sample warehouse, generated and published once per test session."""
+
+    def __init__(self, work: Path) -> None:
+        self.work = work
+        self.raw = work / "raw"
+        self.db = work / "warehouse.duckdb"
+        self.target = work / "target"
+        self.env = {
+            **os.environ,
+            "DBT_PROFILES_DIR": str(REPO),
+            "DBT_LOG_PATH": str(work / "logs"),
+            "DUCKDB_TEMP_DIR": str(work / "tmp"),
+        }
+        self.env.pop("DBT_TARGET_PATH", None)
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(tmp_path_factory: pytest.TempPathFactory) -> SampleWarehouse:
+    """Generate the default sample and publish it with `python -m scripts.build`, as `make run`
+    does. Tests that only read the result share it; tests that change it work on copies."""
+    import subprocess
+    import sys
+
+    built = SampleWarehouse(tmp_path_factory.mktemp("sample-warehouse"))
+    for args in (
+        ["-m", "scripts.load", "sample", "--raw-dir", str(built.raw)],
+        [
+            "-m",
+            "scripts.build",
+            "--raw-dir",
+            str(built.raw),
+            "--db",
+            str(built.db),
+            "--target-path",
+            str(built.target),
+        ],
+    ):
+        result = subprocess.run(
+            [sys.executable, *args],
+            cwd=REPO,
+            env=built.env,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
+        if result.returncode != 0:
+            tail = "\n".join((result.stdout + result.stderr).splitlines()[-40:])
+            pytest.fail(f"{' '.join(args[:2])} failed (exit {result.returncode}):\n{tail}")
+    return built

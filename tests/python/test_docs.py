@@ -14,7 +14,6 @@ graph is kept at <repo>/target/docs-lineage-<model>.png.
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -311,24 +310,11 @@ def _run(args: list[str], env: dict[str, str], what: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def docs_target(tmp_path_factory) -> Path:
-    """Build the tiny sample warehouse and generate its docs; returns the dbt target folder."""
-    work = tmp_path_factory.mktemp("docs")
-    env = dict(os.environ)
-    env.pop("DBT_TARGET_PATH", None)
-    env.update(
-        {
-            "DBT_PROFILES_DIR": str(REPO),
-            "DBT_LOG_PATH": str(work / "logs"),
-            "DUCKDB_TEMP_DIR": str(work / "tmp"),
-        }
-    )
-    raw, db, target = work / "raw", work / "w.duckdb", work / "target"
-    _run(["-m", "scripts.load", "sample", "--raw-dir", str(raw)], env, "sample generation")
-    build = ["-m", "scripts.build", "--raw-dir", str(raw), "--db", str(db)]
-    _run([*build, "--target-path", str(target)], env, "sample warehouse build")
-    docs = ["-m", "scripts.docs_site", "generate", "--db", str(db), "--target-path", str(target)]
-    _run(docs, env, "docs generation")
+def docs_target(sample_warehouse) -> Path:
+    """The shared sample warehouse with its docs generated; returns the dbt target folder."""
+    target = sample_warehouse.target
+    docs = ["-m", "scripts.docs_site", "generate", "--db", str(sample_warehouse.db)]
+    _run([*docs, "--target-path", str(target)], sample_warehouse.env, "docs generation")
     return target
 
 

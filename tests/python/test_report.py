@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import subprocess
 import sys
 from decimal import Decimal
@@ -108,38 +107,9 @@ class Page(HTMLParser):
 
 
 @pytest.fixture(scope="session")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A tiny sample warehouse, built and published the way `make run` does it."""
-    work = tmp_path_factory.mktemp("report")
-    env = {
-        **os.environ,
-        "DBT_PROFILES_DIR": str(REPO),
-        "DBT_LOG_PATH": str(work / "logs"),
-        "DUCKDB_TEMP_DIR": str(work / "tmp"),
-    }
-    env.pop("DBT_TARGET_PATH", None)
-    sample = _run("-m", "scripts.load", "sample", "--raw-dir", str(work / "raw"), env=env)
-    assert sample.returncode == 0, sample.stderr[-4000:]
-    db = work / "w.duckdb"
-    built = _run(
-        "-m",
-        "scripts.build",
-        "--raw-dir",
-        str(work / "raw"),
-        "--db",
-        str(db),
-        "--target-path",
-        str(work / "target"),
-        env=env,
-    )
-    if built.returncode != 0:
-        problems = [
-            line
-            for line in built.stdout.splitlines()
-            if "ERROR" in line or "FAIL" in line or "Error" in line
-        ]
-        pytest.fail("the sample warehouse did not build:\n" + "\n".join(problems[-30:]))
-    return db
+def warehouse(sample_warehouse) -> Path:
+    """The tiny sample warehouse, built and published the way `make run` does it."""
+    return sample_warehouse.db
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,270 @@
+"""Write-audit-publish: the published warehouse is never half-built and never blocked.
+
+These tests run the real build (`python -m scripts.build`: loader, dbt deps, dbt build) on the
+tiny sample data, in a copy of the project so a deliberately failing test can be added.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+
+def _copy_project(dest: Path) -> Path:
+    """A copy of the tracked project files (what a clone has), plus the venv's dbt."""
+    files = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO,
+        capture_output=True,
+        check=True,
+    ).stdout.split(b"\0")
+    for name in filter(None, files):
+        source = REPO / name.decode()
+        if source.is_file():
+            target = dest / name.decode()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    return dest
+
+
+def _build(project: Path, raw: Path, db: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DBT_PROFILES_DIR": str(project)}
+    env.pop("DBT_TARGET_PATH", None)
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.build", "--raw-dir", str(raw), "--db", str(db), *extra],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _mart_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    rows = con.execute(
+        "select table_name from information_schema.tables where table_schema = 'marts' "
+        "order by table_name"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _copy_project(tmp_path_factory.mktemp("project"))
+
+
+@pytest.fixture(scope="module")
+def raw_day1(sample_warehouse) -> Path:
+    return sample_warehouse.raw
+
+
+@pytest.fixture(scope="module")
+def raw_day2(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    raw = tmp_path_factory.mktemp("raw-day2")
+    subprocess.run(
+        [sys.executable, "-m", "scripts.load", "sample", "--raw-dir", str(raw), "--day", "2"],
+        cwd=project,
+        check=True,
+        capture_output=True,
+    )
+    return raw
+
+
+@pytest.fixture(scope="module")
+def published(sample_warehouse) -> Path:
+    """The warehouse published once from day 1; tests copy it before changing anything."""
+    return sample_warehouse.db
+
+
+def _fresh_copy(published: Path, tmp_path: Path) -> Path:
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copy2(published, db)
+    return db
+
+
+def test_unchanged_inputs_rebuild_nothing(
+    project: Path, raw_day1: Path, published: Path, tmp_path: Path
+) -> None:
+    db = _fresh_copy(published, tmp_path)
+    fingerprint = published.parent / ".build" / (published.name + ".inputs.json")
+    (tmp_path / ".build").mkdir()
+    shutil.copy2(fingerprint, tmp_path / ".build" / fingerprint.name)
+    before = _sha256(db)
+    result = _build(project, raw_day1, db)
+    assert result.returncode == 0, result.stderr
+    assert "up to date" in result.stdout
+    assert "dbt build" not in result.stdout
+    assert _sha256(db) == before
+
+
+def test_failing_test_leaves_published_file_byte_for_byte(
+    project: Path, raw_day1: Path, published: Path, tmp_path: Path
+) -> None:
+    db = _fresh_copy(published, tmp_path)
+    before = _sha256(db)
+    failing = project / "tests" / "zz_wap_always_fails.sql"
+    failing.write_text(
+        "-- a test that always fails, to prove nothing is published\nselect 1 as x\n"
+    )
+    try:
+        result = _build(project, raw_day1, db, "--force")
+    finally:
+        failing.unlink()
+    assert result.returncode != 0
+    assert "not published" in result.stderr
+    assert _sha256(db) == before
+    assert not (tmp_path / ".build" / "candidate" / "warehouse.duckdb").exists()
+
+
+def _dbt_pids(parent_pid: int) -> list[int]:
+    """Process ids of dbt processes below `parent_pid` (the build runs dbt as a child)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+            cmdline = (status.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        ppid = next(
+            (int(line.split()[1]) for line in text.splitlines() if line.startswith("PPid")), 0
+        )
+        if ppid == parent_pid and "dbt" in cmdline and " build" in cmdline:
+            found.append(int(status.parent.name))
+    return found
+
+
+@pytest.mark.parametrize("victim", ["dbt", "dbt", "builder"])
+def test_killed_build_leaves_published_file_unchanged_and_openable(
+    project: Path, raw_day2: Path, published: Path, tmp_path: Path, victim: str
+) -> None:
+    db = _fresh_copy(published, tmp_path)
+    before = _sha256(db)
+    env = {**os.environ, "DBT_PROFILES_DIR": str(project)}
+    builder = subprocess.Popen(
+        [sys.executable, "-m", "scripts.build", "--raw-dir", str(raw_day2), "--db", str(db)],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 300
+        pids: list[int] = []
+        while not pids and time.monotonic() < deadline and builder.poll() is None:
+            pids = _dbt_pids(builder.pid)
+            time.sleep(0.1)
+        assert pids, "dbt build never started"
+        time.sleep(random.uniform(0.5, 8.0))  # somewhere in the middle of the build
+        os.kill(pids[0] if victim == "dbt" else builder.pid, signal.SIGKILL)
+        builder.wait(timeout=120)
+    finally:
+        if builder.poll() is None:
+            builder.kill()
+            builder.wait()
+    assert builder.returncode != 0
+    assert _sha256(db) == before
+    con = duckdb.connect(str(db), read_only=True)
+    for table in _mart_tables(con):
+        con.execute(f'select count(*) from marts."{table}"').fetchone()
+    con.close()
+
+
+READER = """
+import sys, time, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+seen = set()
+print("ready", flush=True)
+while True:
+    line = sys.stdin.readline()
+    if not line or line.strip() == "stop":
+        break
+    seen.add(con.execute(sys.argv[2]).fetchone()[0])
+    print(len(seen), flush=True)
+con.close()
+con = duckdb.connect(sys.argv[1], read_only=True)
+print("after", con.execute(sys.argv[2]).fetchone()[0], flush=True)
+"""
+
+FINGERPRINT_QUERY = "select count(*) || ':' || sum(num_votes) from marts.fct_title_ratings"
+
+
+def test_reader_holding_the_file_does_not_block_and_sees_old_data(
+    project: Path, raw_day2: Path, published: Path, tmp_path: Path
+) -> None:
+    db = _fresh_copy(published, tmp_path)
+    con = duckdb.connect(str(db), read_only=True)
+    old = con.execute(FINGERPRINT_QUERY).fetchone()[0]
+    con.close()
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(db), FINGERPRINT_QUERY],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert reader.stdin is not None and reader.stdout is not None
+    assert reader.stdout.readline().strip() == "ready"
+    env = {**os.environ, "DBT_PROFILES_DIR": str(project)}
+    builder = subprocess.Popen(
+        [sys.executable, "-m", "scripts.build", "--raw-dir", str(raw_day2), "--db", str(db)],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        while builder.poll() is None:
+            reader.stdin.write("query\n")
+            reader.stdin.flush()
+            assert reader.stdout.readline().strip() == "1", "the reader saw two versions"
+            time.sleep(0.2)
+        output = builder.stdout.read() if builder.stdout else ""
+        assert builder.returncode == 0, output[-3000:]
+        reader.stdin.write("query\n")
+        reader.stdin.flush()
+        assert reader.stdout.readline().strip() == "1"
+        reader.stdin.write("stop\n")
+        reader.stdin.flush()
+        after = reader.stdout.readline().split()
+    finally:
+        reader.kill()
+        reader.wait()
+    assert after[0] == "after"
+    assert after[1] != old, "day 2 changes ratings, so a reconnect must see new data"
+
+
+def test_published_file_works_from_another_directory_under_another_name(
+    published: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path / "somewhere else"
+    elsewhere.mkdir()
+    copy = elsewhere / "my copy.duckdb"
+    shutil.copy2(published, copy)
+    monkeypatch.chdir(elsewhere)
+    con = duckdb.connect(str(copy.name), read_only=True)
+    marts = con.execute(
+        "select table_name, table_type from information_schema.tables where table_schema = 'marts'"
+    ).fetchall()
+    names = {name for name, _ in marts}
+    assert {"vw_episodes", "vw_general", "fct_sales_order_lines", "dim_titles"} <= names
+    for name, _ in marts:
+        con.execute(f'select * from marts."{name}" limit 1').fetchall()
+    con.close()
