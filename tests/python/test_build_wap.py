@@ -222,22 +222,22 @@ def test_reader_holding_the_file_does_not_block_and_sees_old_data(
     assert reader.stdin is not None and reader.stdout is not None
     assert reader.stdout.readline().strip() == "ready"
     env = {**os.environ, "DBT_PROFILES_DIR": str(project)}
-    builder = subprocess.Popen(
-        [sys.executable, "-m", "scripts.build", "--raw-dir", str(raw_day2), "--db", str(db)],
-        cwd=project,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    log = tmp_path / "build.log"
+    with log.open("w") as log_file:
+        builder = subprocess.Popen(
+            [sys.executable, "-m", "scripts.build", "--raw-dir", str(raw_day2), "--db", str(db)],
+            cwd=project,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
     try:
         while builder.poll() is None:
             reader.stdin.write("query\n")
             reader.stdin.flush()
             assert reader.stdout.readline().strip() == "1", "the reader saw two versions"
             time.sleep(0.2)
-        output = builder.stdout.read() if builder.stdout else ""
-        assert builder.returncode == 0, output[-3000:]
+        assert builder.returncode == 0, log.read_text()[-3000:]
         reader.stdin.write("query\n")
         reader.stdin.flush()
         assert reader.stdout.readline().strip() == "1"
