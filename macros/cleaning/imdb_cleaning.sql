@@ -105,22 +105,40 @@
 
 {#- The `rejected_columns` list: for each [raw column name, typed column], the
     raw name when the raw value was present but the typed value is NULL.
-    Expects the raw row as the struct `raw_row`. Sorted, empty when none. -#}
+    Expects the raw row as the struct `raw_row`. Sorted, empty when none.
+    The names are sorted here at compile time, and the common case (nothing
+    rejected) is an empty list without building and filtering a list per row. -#}
 {% macro imdb_rejected_columns(columns) -%}
-    list_sort(list_distinct([
-        {%- for raw_name, typed_column in columns %}
-        case
-            when {{ imdb_null('raw_row."' ~ raw_name ~ '"') }} is not null
-                and {{ typed_column }} is null
-                then '{{ raw_name }}'
-        end{{ ',' if not loop.last }}
-        {%- endfor %}
-    ]))
+    {%- set checks = [] -%}
+    {%- for raw_name, typed_column in columns | sort(attribute=0) -%}
+        {%- do checks.append([
+            raw_name,
+            imdb_null("raw_row['" ~ raw_name ~ "']") ~ ' is not null and '
+                ~ typed_column ~ ' is null',
+        ]) -%}
+    {%- endfor -%}
+    case
+        when not (
+            {%- for raw_name, check in checks %}
+            {{ 'or ' if not loop.first }}({{ check }})
+            {%- endfor %}
+        )
+            then cast([] as varchar [])
+        else list_filter(
+            [
+                {%- for raw_name, check in checks %}
+                case when {{ check }} then '{{ raw_name }}' end
+                {{- ',' if not loop.last }}
+                {%- endfor %}
+            ],
+            lambda rejected_name: rejected_name is not null
+        )
+    end
 {%- endmacro %}
 
 
-{#- The raw columns of one row as a struct, to collapse duplicates with
-    min()/max() over the whole row. -#}
+{#- The raw columns of one row as a struct (`raw_row`), to collapse
+    duplicates with min()/max() over the whole row. -#}
 {% macro imdb_raw_row(columns) -%}
     struct_pack(
         {%- for column in columns %}

@@ -6,7 +6,12 @@ with source as (
 
 final as (
     select
-        *,
+        nconst,
+        primaryname,
+        birthyear,
+        deathyear,
+        primaryprofession,
+        knownfortitles,
         'unparseable key: nconst' as rejection_reason
     from source
     where {{ imdb_id('"nconst"', 'nm') }} is null

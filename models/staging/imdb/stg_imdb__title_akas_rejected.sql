@@ -6,7 +6,14 @@ with source as (
 
 keyed as (
     select
-        *,
+        titleid,
+        ordering,
+        title,
+        region,
+        language,
+        types,
+        attributes,
+        isoriginaltitle,
         {{ imdb_id('"titleId"', 'tt') }} as parsed_title_id,
         {{ imdb_integer('"ordering"', min_value=1) }} as parsed_ordering
     from source
@@ -14,13 +21,20 @@ keyed as (
 
 final as (
     select
-        * exclude (parsed_title_id, parsed_ordering),
+        keyed.titleid,
+        keyed.ordering,
+        keyed.title,
+        keyed.region,
+        keyed.language,
+        keyed.types,
+        keyed.attributes,
+        keyed.isoriginaltitle,
         case
-            when parsed_title_id is null then 'unparseable key: titleId'
+            when keyed.parsed_title_id is null then 'unparseable key: titleId'
             else 'unparseable key: ordering'
         end as rejection_reason
     from keyed
-    where parsed_title_id is null or parsed_ordering is null
+    where keyed.parsed_title_id is null or keyed.parsed_ordering is null
 )
 
 select * from final

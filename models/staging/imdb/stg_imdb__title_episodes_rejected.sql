@@ -6,7 +6,10 @@ with source as (
 
 final as (
     select
-        *,
+        tconst,
+        parenttconst,
+        seasonnumber,
+        episodenumber,
         'unparseable key: tconst' as rejection_reason
     from source
     where {{ imdb_id('"tconst"', 'tt') }} is null

@@ -6,7 +6,12 @@ with source as (
 
 keyed as (
     select
-        *,
+        tconst,
+        ordering,
+        nconst,
+        category,
+        job,
+        characters,
         {{ imdb_id('"tconst"', 'tt') }} as parsed_title_id,
         {{ imdb_integer('"ordering"', min_value=1) }} as parsed_ordering
     from source
@@ -14,13 +19,18 @@ keyed as (
 
 final as (
     select
-        * exclude (parsed_title_id, parsed_ordering),
+        keyed.tconst,
+        keyed.ordering,
+        keyed.nconst,
+        keyed.category,
+        keyed.job,
+        keyed.characters,
         case
-            when parsed_title_id is null then 'unparseable key: tconst'
+            when keyed.parsed_title_id is null then 'unparseable key: tconst'
             else 'unparseable key: ordering'
         end as rejection_reason
     from keyed
-    where parsed_title_id is null or parsed_ordering is null
+    where keyed.parsed_title_id is null or keyed.parsed_ordering is null
 )
 
 select * from final

@@ -6,7 +6,9 @@ with source as (
 
 final as (
     select
-        *,
+        tconst,
+        averagerating,
+        numvotes,
         'unparseable key: tconst' as rejection_reason
     from source
     where {{ imdb_id('"tconst"', 'tt') }} is null

@@ -6,7 +6,15 @@ with source as (
 
 final as (
     select
-        *,
+        tconst,
+        titletype,
+        primarytitle,
+        originaltitle,
+        isadult,
+        startyear,
+        endyear,
+        runtimeminutes,
+        genres,
         'unparseable key: tconst' as rejection_reason
     from source
     where {{ imdb_id('"tconst"', 'tt') }} is null
