@@ -457,3 +457,44 @@ def test_lineage_graph_in_chromium(docs_target, chromium_page, model_name):
     for parent in parents:
         assert (parent, unique_id) in edges, f"no edge {parent} -> {unique_id} in the graph"
     assert screenshot.stat().st_size > 10_000
+
+
+@pytest.mark.slow
+def test_star_schema_diagrams_match_the_project(docs_target):
+    """The committed diagrams are what the manifest's relationships tests draw."""
+    from scripts import diagrams
+
+    out = REPO / "docs" / "assets"
+    assert diagrams.main(["--target-path", str(docs_target), "--out", str(out), "--check"]) == 0
+
+
+def test_star_schema_diagram_draws_every_relationship() -> None:
+    from scripts import diagrams
+
+    def model(name: str, domain: str) -> dict[str, Any]:
+        return {
+            "resource_type": "model",
+            "package_name": PROJECT,
+            "name": name,
+            "fqn": [PROJECT, "marts", domain, name],
+        }
+
+    manifest: dict[str, Any] = {
+        "nodes": {
+            "model.warehouse.fct_a": model("fct_a", "sales"),
+            "model.warehouse.dim_b": model("dim_b", "sales"),
+            "model.warehouse.dim_c": model("dim_c", "sales"),
+            "test.warehouse.rel": {
+                "resource_type": "test",
+                "test_metadata": {"name": "relationships"},
+                "attached_node": "model.warehouse.fct_a",
+                "column_name": "b_id",
+                "depends_on": {"nodes": ["model.warehouse.dim_b", "model.warehouse.fct_a"]},
+            },
+        }
+    }
+    star = diagrams.stars_from_manifest(manifest)["sales"]
+    assert star.facts == ["fct_a"] and star.dims == ["dim_b", "dim_c"]
+    assert star.edges == {("fct_a", "dim_b", "b_id")}
+    svg = diagrams.render_svg(star)
+    assert svg.count("<line ") == 1 and ">b_id<" in svg and ">dim_c<" in svg
