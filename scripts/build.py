@@ -215,7 +215,9 @@ def build(
     fingerprint_path(published).parent.mkdir(parents=True, exist_ok=True)
     fingerprint_path(published).write_text(json.dumps(fingerprint, indent=1))
     elapsed = time.monotonic() - started
-    _say(f"published {published} in {elapsed:.0f} s (previous version: {backup_path(published)})")
+    previous = backup_path(published)
+    kept = f" (previous version kept as {previous.name})" if previous.exists() else ""
+    _say(f"published {published} in {elapsed:.0f} s{kept}")
     print(
         "\nQuery it read-only, for example:\n"
         f"  duckdb -readonly {_shell_quote(str(published))} "
