@@ -7,7 +7,8 @@
     and `has_key_conflict`. Rows whose key does not parse are left out (they go
     to the model's `_rejected` view).
 
-    How: the raw relation is read three times, each read streamed row by row:
+    How: the raw relation (the landed table `base_imdb__*`) is read three
+    times, each read streamed row by row:
     1. the keys seen more than once (a hash aggregate carrying only the keys,
        no payload; the result is small and is the only thing materialized);
     2. every row whose key is not among them passes straight through
@@ -16,10 +17,10 @@
        smallest raw row (`min` of the struct), and the key is in conflict when
        the smallest and the largest raw rows differ.
     The keyed subquery is written out at each of the three places on purpose:
-    DuckDB materializes a CTE over a CSV scan that is referenced more than once
-    (even one declared `not materialized`), which would hold the whole file in
-    memory. For the same reason `relation` must be the source relation itself,
-    not the name of an import CTE. -#}
+    DuckDB may materialize a CTE that is referenced more than once (even one
+    declared `not materialized`), which would hold the whole file in memory.
+    For the same reason `relation` must be a relation (the landed table or a
+    source), not the name of an import CTE. -#}
 {% macro imdb_deduplicate(relation, keys, columns) -%}
     {%- set key_names = keys | map(attribute=0) | list -%}
     {%- set keyed -%}

@@ -1,8 +1,8 @@
-{#- No import CTE: imdb_deduplicate reads the source itself, three times, streamed
-    (a CTE over the raw file read more than once would be materialized). -#}
+{#- No import CTE: imdb_deduplicate reads the landed table three times (DuckDB
+    may materialize a CTE that is referenced more than once). -#}
 with deduplicated as (
     {{ imdb_deduplicate(
-        relation=source('imdb', 'name_basics'),
+        relation=ref('base_imdb__people'),
         keys=[
             ['person_id', imdb_id('"nconst"', 'nm')],
         ],

@@ -1,7 +1,7 @@
 {{ config(materialized='view') }}
 
-with source as (
-    select * from {{ source('imdb', 'name_basics') }}
+with landed as (
+    select * from {{ ref('base_imdb__people') }}
 ),
 
 final as (
@@ -13,7 +13,7 @@ final as (
         primaryprofession,
         knownfortitles,
         'unparseable key: nconst' as rejection_reason
-    from source
+    from landed
     where {{ imdb_id('"nconst"', 'nm') }} is null
 )
 

@@ -1,7 +1,7 @@
 {{ config(materialized='view') }}
 
-with source as (
-    select * from {{ source('imdb', 'title_akas') }}
+with landed as (
+    select * from {{ ref('base_imdb__title_akas') }}
 ),
 
 keyed as (
@@ -16,7 +16,7 @@ keyed as (
         isoriginaltitle,
         {{ imdb_id('"titleId"', 'tt') }} as parsed_title_id,
         {{ imdb_integer('"ordering"', min_value=1) }} as parsed_ordering
-    from source
+    from landed
 ),
 
 final as (

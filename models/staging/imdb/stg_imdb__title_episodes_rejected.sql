@@ -1,7 +1,7 @@
 {{ config(materialized='view') }}
 
-with source as (
-    select * from {{ source('imdb', 'title_episode') }}
+with landed as (
+    select * from {{ ref('base_imdb__title_episodes') }}
 ),
 
 final as (
@@ -11,7 +11,7 @@ final as (
         seasonnumber,
         episodenumber,
         'unparseable key: tconst' as rejection_reason
-    from source
+    from landed
     where {{ imdb_id('"tconst"', 'tt') }} is null
 )
 

@@ -1,8 +1,8 @@
-{#- No import CTE: imdb_deduplicate reads the source itself, three times, streamed
-    (a CTE over the raw file read more than once would be materialized). -#}
+{#- No import CTE: imdb_deduplicate reads the landed table three times (DuckDB
+    may materialize a CTE that is referenced more than once). -#}
 with deduplicated as (
     {{ imdb_deduplicate(
-        relation=source('imdb', 'title_principals'),
+        relation=ref('base_imdb__title_principals'),
         keys=[
             ['title_id', imdb_id('"tconst"', 'tt')],
             ['ordering', imdb_integer('"ordering"', min_value=1)],

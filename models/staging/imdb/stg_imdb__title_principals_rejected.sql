@@ -1,7 +1,7 @@
 {{ config(materialized='view') }}
 
-with source as (
-    select * from {{ source('imdb', 'title_principals') }}
+with landed as (
+    select * from {{ ref('base_imdb__title_principals') }}
 ),
 
 keyed as (
@@ -14,7 +14,7 @@ keyed as (
         characters,
         {{ imdb_id('"tconst"', 'tt') }} as parsed_title_id,
         {{ imdb_integer('"ordering"', min_value=1) }} as parsed_ordering
-    from source
+    from landed
 ),
 
 final as (

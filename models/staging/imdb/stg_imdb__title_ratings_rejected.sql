@@ -1,7 +1,7 @@
 {{ config(materialized='view') }}
 
-with source as (
-    select * from {{ source('imdb', 'title_ratings') }}
+with landed as (
+    select * from {{ ref('base_imdb__title_ratings') }}
 ),
 
 final as (
@@ -10,7 +10,7 @@ final as (
         averagerating,
         numvotes,
         'unparseable key: tconst' as rejection_reason
-    from source
+    from landed
     where {{ imdb_id('"tconst"', 'tt') }} is null
 )
 

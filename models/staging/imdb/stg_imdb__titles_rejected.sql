@@ -1,7 +1,7 @@
 {{ config(materialized='view') }}
 
-with source as (
-    select * from {{ source('imdb', 'title_basics') }}
+with landed as (
+    select * from {{ ref('base_imdb__titles') }}
 ),
 
 final as (
@@ -16,7 +16,7 @@ final as (
         runtimeminutes,
         genres,
         'unparseable key: tconst' as rejection_reason
-    from source
+    from landed
     where {{ imdb_id('"tconst"', 'tt') }} is null
 )
 
