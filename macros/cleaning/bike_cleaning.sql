@@ -114,3 +114,35 @@
         lambda column_name: column_name is not null
     )
 {%- endmacro %}
+
+{#- One row per key of a small bike file: the rows of `relation` (the name of
+    the model's import CTE) grouped on the parsed keys. `source_row_count` says
+    how many raw rows the key stands for, the kept raw row is the smallest
+    (`raw_row`, a struct of the raw columns), and `has_key_conflict` is true
+    when the key's raw rows differ. Rows whose key does not parse are left out:
+    they are the model's `_rejected` view. -#}
+{% macro bike_deduplicate(relation, keys) -%}
+    select
+        {%- for key_name, key_expression in keys %}
+        bike_keyed.{{ key_name }},
+        {%- endfor %}
+        cast(count(*) as integer) as source_row_count,
+        min(bike_keyed.raw_row) <> max(bike_keyed.raw_row) as has_key_conflict,
+        min(bike_keyed.raw_row) as raw_row
+    from (
+        select
+            {%- for key_name, key_expression in keys %}
+            {{ key_expression }} as {{ key_name }},
+            {%- endfor %}
+            {{ relation }} as raw_row
+        from {{ relation }}
+    ) as bike_keyed
+    where
+        {%- for key_name, key_expression in keys %}
+        {{ 'and ' if not loop.first }}bike_keyed.{{ key_name }} is not null
+        {%- endfor %}
+    group by
+        {%- for key_name, key_expression in keys %}
+        bike_keyed.{{ key_name }}{{ ',' if not loop.last }}
+        {%- endfor %}
+{%- endmacro %}

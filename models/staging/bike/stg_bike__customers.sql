@@ -2,22 +2,13 @@ with source as (
     select * from {{ source('bike', 'customer') }}
 ),
 
-keyed as (
-    select
-        {{ bike_id('"CustomerID"') }} as customer_id,
-        source as raw_row
-    from source
-),
-
 deduplicated as (
-    select
-        customer_id,
-        cast(count(*) as integer) as source_row_count,
-        min(raw_row) <> max(raw_row) as has_key_conflict,
-        min(raw_row) as raw_row
-    from keyed
-    where customer_id is not null
-    group by customer_id
+    {{ bike_deduplicate(
+        relation='source',
+        keys=[
+            ['customer_id', bike_id('"CustomerID"')],
+        ],
+    ) }}
 ),
 
 typed as (

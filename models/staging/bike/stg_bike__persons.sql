@@ -2,22 +2,13 @@ with source as (
     select * from {{ source('bike', 'person') }}
 ),
 
-keyed as (
-    select
-        {{ bike_id('"BusinessEntityID"') }} as person_id,
-        source as raw_row
-    from source
-),
-
 deduplicated as (
-    select
-        person_id,
-        cast(count(*) as integer) as source_row_count,
-        min(raw_row) <> max(raw_row) as has_key_conflict,
-        min(raw_row) as raw_row
-    from keyed
-    where person_id is not null
-    group by person_id
+    {{ bike_deduplicate(
+        relation='source',
+        keys=[
+            ['person_id', bike_id('"BusinessEntityID"')],
+        ],
+    ) }}
 ),
 
 typed as (

@@ -2,22 +2,13 @@ with source as (
     select * from {{ source('bike', 'product') }}
 ),
 
-keyed as (
-    select
-        {{ bike_id('"ProductID"') }} as product_id,
-        source as raw_row
-    from source
-),
-
 deduplicated as (
-    select
-        product_id,
-        cast(count(*) as integer) as source_row_count,
-        min(raw_row) <> max(raw_row) as has_key_conflict,
-        min(raw_row) as raw_row
-    from keyed
-    where product_id is not null
-    group by product_id
+    {{ bike_deduplicate(
+        relation='source',
+        keys=[
+            ['product_id', bike_id('"ProductID"')],
+        ],
+    ) }}
 ),
 
 typed as (

@@ -2,24 +2,14 @@ with source as (
     select * from {{ source('bike', 'sales_order_detail') }}
 ),
 
-keyed as (
-    select
-        {{ bike_id('"SalesOrderID"') }} as sales_order_id,
-        {{ bike_id('"SalesOrderDetailID"') }} as sales_order_detail_id,
-        source as raw_row
-    from source
-),
-
 deduplicated as (
-    select
-        sales_order_id,
-        sales_order_detail_id,
-        cast(count(*) as integer) as source_row_count,
-        min(raw_row) <> max(raw_row) as has_key_conflict,
-        min(raw_row) as raw_row
-    from keyed
-    where sales_order_id is not null and sales_order_detail_id is not null
-    group by sales_order_id, sales_order_detail_id
+    {{ bike_deduplicate(
+        relation='source',
+        keys=[
+            ['sales_order_id', bike_id('"SalesOrderID"')],
+            ['sales_order_detail_id', bike_id('"SalesOrderDetailID"')],
+        ],
+    ) }}
 ),
 
 typed as (

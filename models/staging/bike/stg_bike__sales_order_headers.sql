@@ -2,22 +2,13 @@ with source as (
     select * from {{ source('bike', 'sales_order_header') }}
 ),
 
-keyed as (
-    select
-        {{ bike_id('"SalesOrderID"') }} as sales_order_id,
-        source as raw_row
-    from source
-),
-
 deduplicated as (
-    select
-        sales_order_id,
-        cast(count(*) as integer) as source_row_count,
-        min(raw_row) <> max(raw_row) as has_key_conflict,
-        min(raw_row) as raw_row
-    from keyed
-    where sales_order_id is not null
-    group by sales_order_id
+    {{ bike_deduplicate(
+        relation='source',
+        keys=[
+            ['sales_order_id', bike_id('"SalesOrderID"')],
+        ],
+    ) }}
 ),
 
 typed as (

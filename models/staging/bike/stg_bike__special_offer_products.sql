@@ -2,24 +2,14 @@ with source as (
     select * from {{ source('bike', 'special_offer_product') }}
 ),
 
-keyed as (
-    select
-        {{ bike_id('"SpecialOfferID"') }} as special_offer_id,
-        {{ bike_id('"ProductID"') }} as product_id,
-        source as raw_row
-    from source
-),
-
 deduplicated as (
-    select
-        special_offer_id,
-        product_id,
-        cast(count(*) as integer) as source_row_count,
-        min(raw_row) <> max(raw_row) as has_key_conflict,
-        min(raw_row) as raw_row
-    from keyed
-    where special_offer_id is not null and product_id is not null
-    group by special_offer_id, product_id
+    {{ bike_deduplicate(
+        relation='source',
+        keys=[
+            ['special_offer_id', bike_id('"SpecialOfferID"')],
+            ['product_id', bike_id('"ProductID"')],
+        ],
+    ) }}
 ),
 
 typed as (
