@@ -80,13 +80,32 @@ def _first_line(path: Path) -> str:
         raise LoadError(f"{path}: header is not UTF-8 text") from None
 
 
-def _verify_gzip_stream(path: Path) -> None:
-    """Decompress the whole file, discarding the output, to prove it is complete.
+class _LineCounter:
+    """Counts lines in a stream of bytes: every newline, plus a last line without one."""
+
+    def __init__(self) -> None:
+        self.newlines = 0
+        self.last_byte = b"\n"
+
+    def feed(self, data: bytes) -> None:
+        if data:
+            self.newlines += data.count(b"\n")
+            self.last_byte = data[-1:]
+
+    @property
+    def lines(self) -> int:
+        return self.newlines + (0 if self.last_byte == b"\n" else 1)
+
+
+def _verify_gzip_stream(path: Path) -> int:
+    """Decompress the whole file to prove it is complete; return its number of lines.
 
     Memory stays bounded: at most CHUNK bytes of input and of output at a time. Several gzip
-    members one after another are valid gzip and are checked in turn.
+    members one after another are valid gzip and are checked in turn. The line count (the
+    header included) lets dbt check that the landed table holds every line of the file.
     """
     decompressor = zlib.decompressobj(wbits=31)
+    counter = _LineCounter()
     member_started = False
     pending = b""
     with path.open("rb") as handle:
@@ -96,7 +115,7 @@ def _verify_gzip_stream(path: Path) -> None:
                 if not pending:
                     break
             try:
-                decompressor.decompress(pending, CHUNK)
+                counter.feed(decompressor.decompress(pending, CHUNK))
             except zlib.error as exc:
                 raise LoadError(f"{path}: corrupt gzip data ({exc})") from None
             member_started = True
@@ -107,6 +126,26 @@ def _verify_gzip_stream(path: Path) -> None:
                 member_started = False
     if member_started:
         raise LoadError(f"{path}: truncated gzip (the file ends in the middle of the data)")
+    return counter.lines
+
+
+def _count_plain_lines(path: Path) -> int:
+    """The number of lines of an uncompressed file (a last line without newline counts)."""
+    counter = _LineCounter()
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(CHUNK):
+                counter.feed(chunk)
+    except OSError as exc:
+        raise LoadError(f"{path}: unreadable ({exc.strerror or exc})") from None
+    return counter.lines
+
+
+def _scan(path: Path) -> int:
+    """Whole-file check and line count: gzip is decompressed to the end, plain is read."""
+    if path.name.endswith(".gz"):
+        return _verify_gzip_stream(path)
+    return _count_plain_lines(path)
 
 
 def _fingerprint(path: Path) -> str:
@@ -114,15 +153,23 @@ def _fingerprint(path: Path) -> str:
     return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
-def _load_cache(raw_dir: Path) -> dict[str, str]:
+def _load_cache(raw_dir: Path) -> dict[str, dict[str, object]]:
     try:
-        return json.loads((raw_dir / VERIFIED_CACHE).read_text())
+        cache = json.loads((raw_dir / VERIFIED_CACHE).read_text())
     except (OSError, ValueError):
         return {}
+    if not isinstance(cache, dict):
+        return {}
+    # Entries of an older format (no line count) are dropped: the file is scanned again.
+    return {
+        key: value
+        for key, value in cache.items()
+        if isinstance(value, dict) and isinstance(value.get("lines"), int)
+    }
 
 
-def _save_cache(raw_dir: Path, cache: dict[str, str]) -> None:
-    # A read-only raw directory only means gzip is verified again next time.
+def _save_cache(raw_dir: Path, cache: dict[str, dict[str, object]]) -> None:
+    # A read-only raw directory only means the files are scanned again next time.
     with contextlib.suppress(OSError):
         (raw_dir / VERIFIED_CACHE).write_text(json.dumps(cache, indent=1, sort_keys=True))
 
@@ -173,30 +220,49 @@ def check_file(spec: RawFile, path: Path, verify_gzip: bool = True) -> None:
 
 def check_all(raw_dir: Path, specs: Iterable[RawFile] = ALL_FILES) -> dict[str, Path]:
     """Check every expected file; return table name -> path. Stops at the first problem."""
+    found, _ = check_and_count(raw_dir, specs)
+    return found
+
+
+def check_and_count(
+    raw_dir: Path, specs: Iterable[RawFile] = ALL_FILES
+) -> tuple[dict[str, Path], dict[str, int]]:
+    """Check every expected file; return table name -> path and, for IMDB files, their lines.
+
+    IMDB files are read to the end once per file version (size and mtime): gzip is
+    decompressed completely (a truncated or corrupt file stops here) and the lines are
+    counted. The result is cached in the raw folder, so an unchanged file is not read again.
+    """
     specs = list(specs)
     found = {spec.table: locate(raw_dir, spec) for spec in specs}
     cache = _load_cache(raw_dir)
     todo = []
     for spec in specs:
         path = found[spec.table]
-        already = cache.get(str(path.resolve())) == _fingerprint(path)
         check_file(spec, path, verify_gzip=False)
-        if path.name.endswith(".gz") and not already:
+        entry = cache.get(str(path.resolve()))
+        fresh = entry is not None and entry.get("fingerprint") == _fingerprint(path)
+        if (spec.domain == "imdb" or path.name.endswith(".gz")) and not fresh:
             todo.append(path)
-    # Whole-file gzip verification is the slow part: one file per thread.
+    # Reading every file to the end is the slow part: one file per thread.
     with ThreadPoolExecutor(max_workers=max(1, min(len(todo), os.cpu_count() or 1))) as pool:
-        for path in pool.map(lambda p: (_verify_gzip_stream(p), p)[1], todo):
-            cache[str(path.resolve())] = _fingerprint(path)
+        for path, lines in pool.map(lambda p: (p, _scan(p)), todo):
+            cache[str(path.resolve())] = {"fingerprint": _fingerprint(path), "lines": lines}
     if todo:
         _save_cache(raw_dir, cache)
-    return found
+    lines = {
+        spec.table: int(cache[str(found[spec.table].resolve())]["lines"])
+        for spec in specs
+        if str(found[spec.table].resolve()) in cache
+    }
+    return found, lines
 
 
 def register(raw_dir: Path, db_path: Path, specs: Sequence[RawFile] = ALL_FILES) -> dict[str, Path]:
     """Check the files and (re)create one raw view per file in `db_path`."""
     import duckdb
 
-    found = check_all(raw_dir, specs)
+    found, lines = check_and_count(raw_dir, specs)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     try:
         con = duckdb.connect(str(db_path))
@@ -208,7 +274,12 @@ def register(raw_dir: Path, db_path: Path, specs: Sequence[RawFile] = ALL_FILES)
         con.execute(
             f"create table if not exists {sql_identifier(RAW_SCHEMA)}.raw_files ("
             "table_name varchar primary key, file_path varchar, size_bytes bigint, "
-            "modified_at timestamp, registered_at timestamp)"
+            "modified_at timestamp, registered_at timestamp, line_count bigint)"
+        )
+        # A database registered by an older loader lacks the line count.
+        con.execute(
+            f"alter table {sql_identifier(RAW_SCHEMA)}.raw_files "
+            "add column if not exists line_count bigint"
         )
         now = datetime.now(UTC).replace(tzinfo=None)
         for spec in specs:
@@ -220,13 +291,15 @@ def register(raw_dir: Path, db_path: Path, specs: Sequence[RawFile] = ALL_FILES)
             stat = path.stat()
             con.execute(
                 f"insert or replace into {sql_identifier(RAW_SCHEMA)}.raw_files "
-                "values (?, ?, ?, ?, ?)",
+                "(table_name, file_path, size_bytes, modified_at, registered_at, line_count) "
+                "values (?, ?, ?, ?, ?, ?)",
                 [
                     spec.table,
                     str(path),
                     stat.st_size,
                     datetime.fromtimestamp(stat.st_mtime, UTC).replace(tzinfo=None),
                     now,
+                    lines.get(spec.table),
                 ],
             )
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import subprocess
 import sys
@@ -203,6 +204,59 @@ def test_gzip_is_verified_once_per_file_version(minimal_raw: Path) -> None:
     path.write_bytes(data[:-100])
     with pytest.raises(load.LoadError, match="truncated gzip"):
         load.check_all(minimal_raw)
+
+
+def test_lines_are_counted_in_gzip_and_plain_files(tmp_path: Path) -> None:
+    """The count covers every line: several gzip members, and a last line without newline."""
+    member_one = gzip.compress(b"h\ta\n1\tx\n")
+    member_two = gzip.compress(b"2\ty\n3\tz")  # no newline at the end
+    gz = tmp_path / "two-members.tsv.gz"
+    gz.write_bytes(member_one + member_two)
+    assert load._verify_gzip_stream(gz) == 4
+    plain = tmp_path / "plain.tsv"
+    plain.write_bytes(b"h\ta\n1\tx\n2\ty\n")
+    assert load._count_plain_lines(plain) == 3
+    plain.write_bytes(b"h\ta\n1\tx\n2\ty")
+    assert load._count_plain_lines(plain) == 3
+    # Lines longer than one read chunk are counted once.
+    big = tmp_path / "big.tsv.gz"
+    big.write_bytes(gzip.compress(b"h\n" + (b"x" * (load.CHUNK + 10) + b"\n") * 3))
+    assert load._verify_gzip_stream(big) == 4
+
+
+def test_register_records_each_imdb_file_line_count(minimal_raw: Path, tmp_path: Path) -> None:
+    rows = [[f"tt{i:07d}", "movie", "t", "t", "0", "2000", "\\N", "90", "Drama"] for i in range(7)]
+    write_raw_file(minimal_raw, BASICS, rows)
+    db = tmp_path / "w.duckdb"
+    load.register(minimal_raw, db)
+    con = duckdb.connect(str(db), read_only=True)
+    counts = dict(con.execute("select table_name, line_count from raw.raw_files").fetchall())
+    con.close()
+    assert counts["imdb_title_basics"] == 8  # header + 7 rows
+    assert all(counts[spec.table] == 2 for spec in IMDB_FILES if spec is not BASICS)
+    assert all(counts[spec.table] is None for spec in BIKE_FILES)
+    # The count is cached with the file version and read from the cache next time.
+    cache = json.loads((minimal_raw / load.VERIFIED_CACHE).read_text())
+    entry = cache[str((minimal_raw / "imdb" / "title.basics.tsv.gz").resolve())]
+    assert entry["lines"] == 8
+
+
+def test_an_older_raw_files_table_gains_the_line_count(minimal_raw: Path, tmp_path: Path) -> None:
+    """A warehouse registered before line counts existed is upgraded, not broken."""
+    db = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("create schema raw")
+    con.execute(
+        "create table raw.raw_files (table_name varchar primary key, file_path varchar, "
+        "size_bytes bigint, modified_at timestamp, registered_at timestamp)"
+    )
+    con.close()
+    load.register(minimal_raw, db)
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("select count(*) from raw.raw_files where line_count = 2").fetchone() == (
+        len(IMDB_FILES),
+    )
+    con.close()
 
 
 def test_real_samples_parse_with_the_loader_options(shared_data: Path, tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ pytestmark = pytest.mark.slow
 TEST_MACROS = (
     "macros/tests/test_rows_reconcile.sql",
     "macros/cleaning/imdb_test_rejected_columns.sql",
+    "macros/tests/test_row_count_matches_file.sql",
 )
 
 MODELS = {
@@ -49,6 +50,13 @@ MODELS = {
     "rejected_columns_null": (
         "select 1 as id, null::varchar[] as rejected_columns, 90 as runtime_minutes,"
         " 1894 as start_year"
+    ),
+    # A landed table of three rows, and the loader's line counts: header + 3 lines for
+    # `file_ok`, header + 4 for `file_longer` (a row lost on landing), none for `file_unknown`.
+    "landed_rows": "select * from (values (1), (2), (3)) as t(id)",
+    "raw_files": (
+        "select * from (values ('file_ok', 4), ('file_longer', 5), ('file_uncounted', null))"
+        " as t(table_name, line_count)"
     ),
 }
 
@@ -96,6 +104,24 @@ models:
       - imdb_rejected_columns_consistent:
           name: rejected_columns_null_list__fail
           arguments: {{columns: {REJECTED_MAP}}}
+          config: {{tags: [expect_fail]}}
+  - name: landed_rows
+    data_tests:
+      - row_count_matches_file:
+          name: row_count_matches_file__pass
+          arguments: {{files: ref('raw_files'), table_name: file_ok}}
+          config: {{tags: [expect_pass]}}
+      - row_count_matches_file:
+          name: row_count_matches_file_row_lost__fail
+          arguments: {{files: ref('raw_files'), table_name: file_longer}}
+          config: {{tags: [expect_fail]}}
+      - row_count_matches_file:
+          name: row_count_matches_file_not_counted__fail
+          arguments: {{files: ref('raw_files'), table_name: file_uncounted}}
+          config: {{tags: [expect_fail]}}
+      - row_count_matches_file:
+          name: row_count_matches_file_not_registered__fail
+          arguments: {{files: ref('raw_files'), table_name: file_missing}}
           config: {{tags: [expect_fail]}}
 """
 
@@ -147,7 +173,7 @@ def test_passing_cases_pass_and_failing_cases_fail(results: dict[str, str]) -> N
     passing = {n for n in cases if n.endswith("__pass")}
     failing = {n for n in cases if n.endswith("__fail")}
     assert passing | failing == set(cases)
-    assert len(passing) == 2 and len(failing) == 5, sorted(cases)
+    assert len(passing) == 3 and len(failing) == 8, sorted(cases)
     for name in passing:
         assert cases[name] == "pass", (name, cases[name])
     for name in failing:
@@ -162,6 +188,10 @@ def test_every_project_test_macro_has_both_cases() -> None:
         for marker in ("{% test ", "{%- test "):
             for chunk in text.split(marker)[1:]:
                 found.add(chunk.split("(")[0].strip())
-    assert found == {"rows_reconcile", "imdb_rejected_columns_consistent"}
+    assert found == {
+        "rows_reconcile",
+        "imdb_rejected_columns_consistent",
+        "row_count_matches_file",
+    }
     for name in found:
         assert name in SCHEMA
