@@ -202,9 +202,17 @@ class Settings:
         env["DUCKDB_TEMP_DIR"] = str(self.temp_directory)
         return env
 
+    @property
+    def dbt_threads(self) -> int:
+        """How many models and tests the build runs at once (scripts/build.py's rule)."""
+        from scripts.build import dbt_threads
+
+        return dbt_threads(self.env(dict(os.environ)))
+
     def as_dict(self) -> dict[str, object]:
         return {
             "threads": self.threads,
+            "dbt_threads": self.dbt_threads,
             "memory_limit": self.memory_limit,
             "temp_directory": str(self.temp_directory),
             "preserve_insertion_order": False,
@@ -693,7 +701,9 @@ def render_markdown(results: dict[str, object]) -> str:
         f"{_gib(machine['memory_total_bytes'])} RAM; python {machine['python']}, "
         f"duckdb {machine['duckdb']}, dbt-core {machine['dbt_core']}, "
         f"dbt-duckdb {machine['dbt_duckdb']}.",
-        f"Settings: threads {settings['threads']}, memory_limit {settings['memory_limit']}, "
+        f"Settings: threads {settings['threads']}, dbt threads "
+        f"{settings.get('dbt_threads', settings['threads'])}, "
+        f"memory_limit {settings['memory_limit']}, "
         "preserve_insertion_order false, spilling to the temp directory.",
         "",
         "## Stages",
@@ -831,7 +841,10 @@ def run_benchmark(args: argparse.Namespace) -> int:
     env["DBT_LOG_PATH"] = str(work_dir / "logs")
     env["PYTHONUNBUFFERED"] = "1"
     _say(f"scale {scale_text}, raw files in {raw_dir}, work folder {work_dir}")
-    _say(f"threads {settings.threads}, memory_limit {settings.memory_limit}")
+    _say(
+        f"threads {settings.threads}, dbt threads {settings.dbt_threads}, "
+        f"memory_limit {settings.memory_limit}"
+    )
     stages: list[Stage] = []
     failed: list[str] = []
 

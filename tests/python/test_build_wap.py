@@ -268,3 +268,40 @@ def test_published_file_works_from_another_directory_under_another_name(
     for name, _ in marts:
         con.execute(f'select * from marts."{name}" limit 1').fetchall()
     con.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("6GB", 6 * 10**9),
+        ("3000MB", 3 * 10**9),
+        ("2.5GiB", int(2.5 * 2**30)),
+        (" 512 mib ", 512 * 2**20),
+        ("1TB", 10**12),
+        ("lots", None),
+        ("6XB", None),
+    ],
+)
+def test_memory_limit_is_read_like_duckdb_reads_it(text: str, expected: int | None) -> None:
+    from scripts.build import memory_limit_bytes
+
+    assert memory_limit_bytes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, 2),  # the defaults: 2 threads, 6GB
+        ({"DUCKDB_MEMORY_LIMIT": "3GB"}, 1),
+        ({"DUCKDB_MEMORY_LIMIT": "5GB"}, 1),
+        ({"DUCKDB_MEMORY_LIMIT": "1GB"}, 1),
+        ({"DUCKDB_MEMORY_LIMIT": "12GB", "DUCKDB_THREADS": "4"}, 4),
+        ({"DUCKDB_MEMORY_LIMIT": "9GB", "DUCKDB_THREADS": "4"}, 3),
+        ({"DUCKDB_MEMORY_LIMIT": "3GB", "DBT_THREADS": "2"}, 2),  # an explicit choice wins
+        ({"DUCKDB_MEMORY_LIMIT": "unreadable"}, 2),
+    ],
+)
+def test_dbt_runs_one_model_per_3_gb_of_memory(env: dict[str, str], expected: int) -> None:
+    from scripts.build import dbt_threads
+
+    assert dbt_threads(env) == expected

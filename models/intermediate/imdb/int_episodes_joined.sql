@@ -4,7 +4,12 @@ with episodes as (
     select * from {{ ref('stg_imdb__title_episodes') }}
 ),
 
-titles as (
+-- Imported once per role: a CTE referenced twice would be materialized whole.
+parent_titles as (
+    select * from {{ ref('stg_imdb__titles') }}
+),
+
+episode_titles as (
     select * from {{ ref('stg_imdb__titles') }}
 ),
 
@@ -21,9 +26,9 @@ final as (
         parent_titles.title_id is not null as is_parent_in_title_basics,
         parent_titles.title_id is null as is_orphan
     from episodes
-    left join titles as parent_titles
+    left join parent_titles
         on episodes.parent_title_id = parent_titles.title_id
-    left join titles as episode_titles
+    left join episode_titles
         on episodes.episode_title_id = episode_titles.title_id
 )
 

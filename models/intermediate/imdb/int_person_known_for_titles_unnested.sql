@@ -1,5 +1,3 @@
-{{ config(materialized='view') }}
-
 with people as (
     select * from {{ ref('stg_imdb__people') }}
 ),

@@ -1,5 +1,3 @@
-{{ config(materialized='view') }}
-
 with principals as (
     select * from {{ ref('stg_imdb__title_principals') }}
 ),

@@ -1,5 +1,3 @@
-{{ config(materialized='view') }}
-
 with titles as (
     select * from {{ ref('stg_imdb__titles') }}
 ),

@@ -1,5 +1,3 @@
-{{ config(materialized='view') }}
-
 with crews as (
     select * from {{ ref('stg_imdb__title_crews') }}
 ),

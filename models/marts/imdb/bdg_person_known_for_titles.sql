@@ -1,3 +1,5 @@
+{{ config(materialized='view') }}
+
 with known_for_titles as (
     select * from {{ ref('int_person_known_for_titles_unnested') }}
 ),

@@ -1,3 +1,5 @@
+{{ config(materialized='view') }}
+
 with person_professions as (
     select * from {{ ref('int_person_professions_unnested') }}
 ),

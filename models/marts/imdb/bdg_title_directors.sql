@@ -1,3 +1,5 @@
+{{ config(materialized='view') }}
+
 with title_directors as (
     select * from {{ ref('int_title_directors_unnested') }}
 ),

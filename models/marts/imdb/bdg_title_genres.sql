@@ -1,3 +1,5 @@
+{{ config(materialized='view') }}
+
 with title_genres as (
     select * from {{ ref('int_title_genres_unnested') }}
 ),

@@ -1,3 +1,5 @@
+{{ config(materialized='view') }}
+
 with principal_characters as (
     select * from {{ ref('int_principal_characters_unnested') }}
 ),

@@ -1,3 +1,5 @@
+{{ config(materialized='view') }}
+
 with title_writers as (
     select * from {{ ref('int_title_writers_unnested') }}
 ),

@@ -7,7 +7,13 @@ with episodes as (
     select * from {{ ref('fct_episodes') }}
 ),
 
-titles as (
+-- The title dimension is imported twice, once per role: a CTE referenced twice
+-- would be materialized whole (every column of 12M titles) on each query.
+episode_titles as (
+    select * from {{ ref('dim_titles') }}
+),
+
+series_titles as (
     select * from {{ ref('dim_titles') }}
 ),
 
@@ -58,9 +64,9 @@ final as (
         episode_titles.is_adult,
         episodes.is_orphan
     from episodes
-    left join titles as episode_titles
+    left join episode_titles
         on episodes.episode_title_id = episode_titles.title_id
-    left join titles as series_titles
+    left join series_titles
         on episodes.parent_title_id = series_titles.title_id
     left join principals
         on episodes.episode_title_id = principals.title_id
