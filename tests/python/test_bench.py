@@ -237,6 +237,7 @@ def test_smoke_results_have_the_documented_keys(smoke_run: dict[str, object]) ->
         assert isinstance(machine[package], str) and machine[package], package
     assert results["settings"]["threads"] == 2
     assert results["settings"]["memory_limit"] == "2GB"
+    assert results["settings"]["dbt_threads"] == 1  # one dbt thread per 3 GB of memory limit
     assert [s["name"] for s in results["stages"]] == [
         "generate", "floor", "build", "rerun (unchanged)",
     ]  # fmt: skip
