@@ -4,7 +4,9 @@
 
 1. write:   copy the published warehouse (if any) to a candidate file beside it, register the raw
             files in the candidate, and run `dbt build` (models, snapshots, seeds, tests) there;
-2. audit:   every test must pass (warnings are reported, errors stop the build);
+2. audit:   every test must pass (warnings are reported, errors stop the build); nodes that
+            stopped only because DuckDB ran out of memory are retried once in a new dbt
+            process (`dbt retry`), with the same tests;
 3. publish: atomically rename the candidate over the published file, keeping the previous one as
             `<name>.bak`.
 
@@ -179,6 +181,48 @@ def _run_dbt(args: list[str], env: dict[str, str]) -> int:
         raise
 
 
+OUT_OF_MEMORY = "Out of Memory Error"
+
+
+def out_of_memory_nodes(run_results: Path) -> list[str] | None:
+    """The nodes of the last dbt command that stopped with DuckDB's out-of-memory error, when
+    those are its only errors and failures; None when anything else failed (or no record)."""
+    try:
+        results = json.loads(run_results.read_text())["results"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    out_of_memory = []
+    for result in results:
+        if result.get("status") not in ("error", "fail"):
+            continue
+        if OUT_OF_MEMORY not in str(result.get("message") or ""):
+            return None
+        out_of_memory.append(str(result.get("unique_id")))
+    return out_of_memory or None
+
+
+def _target_dir(env: dict[str, str]) -> Path:
+    target = Path(env.get("DBT_TARGET_PATH") or "target")
+    return target if target.is_absolute() else PROJECT_DIR / target
+
+
+def _dbt_build(dbt_args: Sequence[str], env: dict[str, str]) -> int:
+    """`dbt build`; when its only errors are out of memory, once more `dbt retry` in a new
+    process. DuckDB's memory stays with the process that ran the build's earlier queries;
+    a query that fits in the limit on its own can run out after hundreds of others."""
+    code = _run_dbt(["build", *dbt_args], env)
+    if code == 0:
+        return 0
+    nodes = out_of_memory_nodes(_target_dir(env) / "run_results.json")
+    if not nodes:
+        return code
+    _say(
+        f"{len(nodes)} node(s) ran out of memory ({', '.join(n.split('.')[2] for n in nodes)}); "
+        "retrying them and everything they skipped once, in a new dbt process (dbt retry)"
+    )
+    return _run_dbt(["retry"], env)
+
+
 def _remove_database(path: Path) -> None:
     for leftover in (path, path.with_name(path.name + ".wal")):
         with contextlib.suppress(FileNotFoundError):
@@ -244,7 +288,7 @@ def build(
             "write + audit: dbt build (models, seeds, snapshots and every test), "
             f"{env['DBT_THREADS']} at a time"
         )
-        if _run_dbt(["build", *dbt_args], env) != 0:
+        if _dbt_build(dbt_args, env) != 0:
             raise BuildError("dbt build failed (an error or a failing test, listed above)")
         publish(candidate, published)
     except BaseException:

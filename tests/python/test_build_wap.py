@@ -7,6 +7,7 @@ tiny sample data, in a copy of the project so a deliberately failing test can be
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import random
 import shutil
@@ -305,3 +306,108 @@ def test_dbt_runs_one_model_per_3_gb_of_memory(env: dict[str, str], expected: in
     from scripts.build import dbt_threads
 
     assert dbt_threads(env) == expected
+
+
+def test_out_of_memory_is_retried_once_in_a_new_dbt_process(
+    project: Path, raw_day1: Path, published: Path, tmp_path: Path
+) -> None:
+    """A test stopped by DuckDB's out-of-memory error is run again by `dbt retry`; when it
+    fails again the build stops and publishes nothing."""
+    db = _fresh_copy(published, tmp_path)
+    before = _sha256(db)
+    failing = project / "tests" / "zz_wap_out_of_memory.sql"
+    failing.write_text(
+        "-- stops with the message DuckDB gives when a query runs out of memory\n"
+        "select range as x from range(1)\n"
+        "where error('Out of Memory Error: failed to allocate data of size 256.0 MiB') is null\n"
+    )
+    try:
+        result = _build(project, raw_day1, db, "--force")
+    finally:
+        failing.unlink()
+    assert result.returncode != 0
+    assert "1 node(s) ran out of memory (zz_wap_out_of_memory)" in result.stdout
+    assert "not published" in result.stderr
+    assert _sha256(db) == before
+    # the retry ran that one test again, not the whole build
+    retried = json.loads((project / "target" / "run_results.json").read_text())
+    assert retried["args"]["invocation_command"] == "dbt retry"
+    assert [r["unique_id"] for r in retried["results"]] == ["test.warehouse.zz_wap_out_of_memory"]
+    assert retried["results"][0]["status"] == "error"
+
+
+def _run_results(path: Path, *results: tuple[str, str, str]) -> Path:
+    path.write_text(
+        json.dumps(
+            {"results": [{"unique_id": u, "status": s, "message": m} for u, s, m in results]}
+        )
+    )
+    return path
+
+
+OOM = "Out of Memory Error: failed to allocate data of size 256.0 MiB (2.7 GiB/2.7 GiB used)"
+
+
+@pytest.mark.parametrize(
+    ("results", "expected"),
+    [
+        ([("test.warehouse.a", "error", OOM), ("model.warehouse.b", "success", "OK")],
+         ["test.warehouse.a"]),
+        ([("test.warehouse.a", "error", OOM), ("model.warehouse.c", "error", OOM)],
+         ["test.warehouse.a", "model.warehouse.c"]),
+        ([("test.warehouse.a", "error", OOM), ("test.warehouse.b", "fail", "Got 3 results")],
+         None),  # a failing test is a finding, not a resource problem: no retry
+        ([("test.warehouse.a", "error", OOM), ("model.warehouse.b", "error", "Parser Error")],
+         None),
+        ([("test.warehouse.a", "pass", "")], None),
+        ([("test.warehouse.a", "skipped", ""), ("test.warehouse.b", "warn", "Got 1 result")],
+         None),
+    ],
+)  # fmt: skip
+def test_only_out_of_memory_errors_are_retried(
+    tmp_path: Path, results: list[tuple[str, str, str]], expected: list[str] | None
+) -> None:
+    from scripts.build import out_of_memory_nodes
+
+    assert out_of_memory_nodes(_run_results(tmp_path / "run_results.json", *results)) == expected
+
+
+def test_unreadable_run_results_are_not_retried(tmp_path: Path) -> None:
+    from scripts.build import out_of_memory_nodes
+
+    assert out_of_memory_nodes(tmp_path / "missing.json") is None
+    (tmp_path / "broken.json").write_text("{not json")
+    assert out_of_memory_nodes(tmp_path / "broken.json") is None
+
+
+@pytest.mark.parametrize(
+    ("first", "retry_code", "expected_calls", "expected_code"),
+    [
+        (("error", OOM), 0, [["build"], ["retry"]], 0),  # passes in the new process
+        (("error", OOM), 1, [["build"], ["retry"]], 1),  # still out of memory: stop
+        (("fail", "Got 2 results"), 0, [["build"]], 1),  # a failing test: no retry
+    ],
+)
+def test_build_retries_out_of_memory_once(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    first: tuple[str, str],
+    retry_code: int,
+    expected_calls: list[list[str]],
+    expected_code: int,
+) -> None:
+    from scripts import build
+
+    calls: list[list[str]] = []
+
+    def fake_run_dbt(args: list[str], env: dict[str, str]) -> int:
+        calls.append(args)
+        if args == ["build"]:
+            _run_results(tmp_path / "run_results.json", ("test.warehouse.heavy", *first))
+            return 1
+        return retry_code
+
+    monkeypatch.setattr(build, "_run_dbt", fake_run_dbt)
+    code = build._dbt_build([], {"DBT_TARGET_PATH": str(tmp_path)})
+    assert calls == expected_calls
+    assert code == expected_code

@@ -18,7 +18,6 @@ typed as (
     select
         title_id,
         ordering,
-        raw_row['titleId'] as title_tconst,
         {{ imdb_null("raw_row['title']") }} as aka_title,
         {{ imdb_null("raw_row['region']") }} as region_code,
         {{ imdb_null("raw_row['language']") }} as language_code,
