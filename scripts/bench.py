@@ -41,6 +41,7 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
+from scripts.build import BUILD_RUN_RESULTS
 from scripts.raw_files import ALL_FILES, RawFile, read_csv_sql, sql_identifier, sql_string
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -527,11 +528,42 @@ def run_floor(raw_dir: Path, db_path: Path, settings: Settings) -> dict[str, obj
 # --------------------------------------------------------------------------------------
 # dbt's run_results.json and the warehouse
 # --------------------------------------------------------------------------------------
-def summarize_run_results(path: Path, top_n: int = TOP_N) -> dict[str, object]:
-    """Totals by resource type and the slowest models and tests."""
+def summarize_run_results(
+    path: Path, top_n: int = TOP_N, retry_path: Path | None = None
+) -> dict[str, object]:
+    """Totals by resource type and the slowest models and tests.
+
+    With `retry_path` (`path` then holds the `dbt retry` that followed the build, and
+    `retry_path` the build's own record): every node of the build, with the retried ones
+    carrying the time of both attempts and the retry's status, listed under `retried`."""
     data = json.loads(path.read_text())
+    retried: list[dict[str, object]] = []
+    results = list(data.get("results", []))
+    elapsed = float(data.get("elapsed_time") or 0.0)
+    if retry_path is not None:
+        first = json.loads(retry_path.read_text())
+        again = {r.get("unique_id"): r for r in results}
+        results = []
+        for result in first.get("results", []):
+            second = again.pop(result.get("unique_id"), None)
+            if second is not None:
+                retried.append(
+                    {
+                        "unique_id": result.get("unique_id"),
+                        "first_status": result.get("status"),
+                        "first_seconds": round(float(result.get("execution_time") or 0.0), 4),
+                        "retry_status": second.get("status"),
+                        "retry_seconds": round(float(second.get("execution_time") or 0.0), 4),
+                    }
+                )
+                time_of_both = float(result.get("execution_time") or 0.0)
+                time_of_both += float(second.get("execution_time") or 0.0)
+                result = {**second, "execution_time": time_of_both}
+            results.append(result)
+        results.extend(again.values())
+        elapsed += float(first.get("elapsed_time") or 0.0)
     rows = []
-    for result in data.get("results", []):
+    for result in results:
         unique_id = result.get("unique_id", "")
         parts = unique_id.split(".")
         # test.<project>.<name>.<hash>; model.<project>.<name>; unit_test.<p>.<model>.<name>
@@ -558,7 +590,8 @@ def summarize_run_results(path: Path, top_n: int = TOP_N) -> dict[str, object]:
         return sorted(chosen, key=lambda r: r["seconds"], reverse=True)[:top_n]
 
     return {
-        "elapsed_seconds": round(float(data.get("elapsed_time") or 0.0), 3),
+        "elapsed_seconds": round(elapsed, 3),
+        "retried": retried,
         "by_resource_type": by_type,
         "status_counts": statuses,
         "model_count": sum(1 for r in rows if r["resource_type"] == "model"),
@@ -727,6 +760,7 @@ def render_markdown(results: dict[str, object]) -> str:
         "Inside the build: "
         + ", ".join(f"{name} {_secs(value)} s" for name, value in project["phases"].items())
         + f"; dbt build elapsed {_secs(project['dbt_elapsed_seconds'])} s.",
+        *_retried_sentence(project.get("retried") or []),
         f"Warehouse file: {_gib(results['warehouse']['size_bytes'])}.",
         _rerun_sentence(results["rerun"]),
         "",
@@ -799,6 +833,23 @@ def inputs_changed_since_build(raw_dir: Path, published: Path) -> bool | None:
     except (OSError, ValueError, load.LoadError):
         return None
     return saved != current
+
+
+def _retried_sentence(retried: list[dict[str, object]]) -> list[str]:
+    """The nodes `dbt retry` ran again after they ran out of memory, for the report."""
+    if not retried:
+        return []
+    items = [
+        f"{str(r['unique_id']).split('.')[2]} ({r['first_status']} in "
+        f"{_secs(r['first_seconds'])} s, then {r['retry_status']} in "
+        f"{_secs(r['retry_seconds'])} s)"
+        for r in retried
+    ]
+    return [
+        "Out of memory, run again in a new dbt process (`dbt retry`, times included above): "
+        + "; ".join(items)
+        + "."
+    ]
 
 
 def _build_phases(stage: Stage, dbt_elapsed: float | None) -> dict[str, float | None]:
@@ -911,9 +962,14 @@ def run_benchmark(args: argparse.Namespace) -> int:
         "slowest_models": [],
         "slowest_tests": [],
         "slowest_unit_tests": [],
+        "retried": [],
     }
+    build_run_results = target_path / BUILD_RUN_RESULTS
     if run_results.exists():
-        dbt_summary = summarize_run_results(run_results)
+        dbt_summary = summarize_run_results(
+            run_results,
+            retry_path=build_run_results if build_run_results.exists() else None,
+        )
     dbt_elapsed = dbt_summary.pop("elapsed_seconds")
     outside_dbt = None if dbt_elapsed is None else round(stage.seconds - dbt_elapsed, 3)
     project = {

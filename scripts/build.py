@@ -182,6 +182,8 @@ def _run_dbt(args: list[str], env: dict[str, str]) -> int:
 
 
 OUT_OF_MEMORY = "Out of Memory Error"
+# When a retry ran: the first `dbt build`'s run_results.json, kept under this name.
+BUILD_RUN_RESULTS = "run_results.build.json"
 
 
 def out_of_memory_nodes(run_results: Path) -> list[str] | None:
@@ -213,9 +215,12 @@ def _dbt_build(dbt_args: Sequence[str], env: dict[str, str]) -> int:
     code = _run_dbt(["build", *dbt_args], env)
     if code == 0:
         return 0
-    nodes = out_of_memory_nodes(_target_dir(env) / "run_results.json")
+    run_results = _target_dir(env) / "run_results.json"
+    nodes = out_of_memory_nodes(run_results)
     if not nodes:
         return code
+    # dbt retry overwrites run_results.json: keep the build's record beside it
+    shutil.copyfile(run_results, run_results.with_name(BUILD_RUN_RESULTS))
     _say(
         f"{len(nodes)} node(s) ran out of memory ({', '.join(n.split('.')[2] for n in nodes)}); "
         "retrying them and everything they skipped once, in a new dbt process (dbt retry)"

@@ -128,6 +128,38 @@ def test_summarize_run_results_totals_and_slowest(tmp_path: Path) -> None:
     assert [r["name"] for r in summary["slowest_unit_tests"]] == ["test_cleaning"]
 
 
+def test_summarize_run_results_merges_a_retry_into_the_build(tmp_path: Path) -> None:
+    oom = "Out of Memory Error: failed to allocate data of size 256.0 MiB"
+    first = [
+        {"unique_id": "model.warehouse.dim_titles", "status": "success", "execution_time": 3.0},
+        {"unique_id": "test.warehouse.heavy.ab12", "status": "error", "execution_time": 30.0,
+         "message": oom},
+        {"unique_id": "test.warehouse.light.cd34", "status": "pass", "execution_time": 1.0},
+    ]  # fmt: skip
+    again = [{"unique_id": "test.warehouse.heavy.ab12", "status": "pass", "execution_time": 38.0}]
+    build_record = tmp_path / "run_results.build.json"
+    build_record.write_text(json.dumps({"elapsed_time": 100.0, "results": first}))
+    path = tmp_path / "run_results.json"
+    path.write_text(json.dumps({"elapsed_time": 40.0, "results": again}))
+    summary = bench.summarize_run_results(path, retry_path=build_record)
+    assert summary["elapsed_seconds"] == 140.0
+    assert summary["by_resource_type"]["test"] == {"count": 2, "seconds": 69.0}
+    assert summary["by_resource_type"]["model"] == {"count": 1, "seconds": 3.0}
+    assert summary["status_counts"] == {"success": 1, "pass": 2}
+    assert summary["retried"] == [
+        {
+            "unique_id": "test.warehouse.heavy.ab12",
+            "first_status": "error",
+            "first_seconds": 30.0,
+            "retry_status": "pass",
+            "retry_seconds": 38.0,
+        }
+    ]
+    lines = bench._retried_sentence(summary["retried"])
+    assert lines and "heavy (error in 30" in lines[0] and "then pass in 38" in lines[0]
+    assert bench._retried_sentence([]) == []
+
+
 def _results_for_targets(**overrides: object) -> dict[str, object]:
     results: dict[str, object] = {
         "project": {"seconds": 300.0, "exit_code": 0, "peak_rss_bytes": 5 * bench.GIB},

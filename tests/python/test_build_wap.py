@@ -334,6 +334,9 @@ def test_out_of_memory_is_retried_once_in_a_new_dbt_process(
     assert retried["args"]["invocation_command"] == "dbt retry"
     assert [r["unique_id"] for r in retried["results"]] == ["test.warehouse.zz_wap_out_of_memory"]
     assert retried["results"][0]["status"] == "error"
+    # the first dbt build's record is kept beside it
+    first = json.loads((project / "target" / "run_results.build.json").read_text())
+    assert len(first["results"]) > 100
 
 
 def _run_results(path: Path, *results: tuple[str, str, str]) -> Path:
