@@ -30,6 +30,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -203,17 +204,10 @@ class Settings:
         env["DUCKDB_TEMP_DIR"] = str(self.temp_directory)
         return env
 
-    @property
-    def dbt_threads(self) -> int:
-        """How many models and tests the build runs at once (scripts/build.py's rule)."""
-        from scripts.build import dbt_threads
-
-        return dbt_threads(self.env(dict(os.environ)))
-
     def as_dict(self) -> dict[str, object]:
         return {
             "threads": self.threads,
-            "dbt_threads": self.dbt_threads,
+            "dbt_threads": None,  # what the build used, read from its output
             "memory_limit": self.memory_limit,
             "temp_directory": str(self.temp_directory),
             "preserve_insertion_order": False,
@@ -735,7 +729,7 @@ def render_markdown(results: dict[str, object]) -> str:
         f"duckdb {machine['duckdb']}, dbt-core {machine['dbt_core']}, "
         f"dbt-duckdb {machine['dbt_duckdb']}.",
         f"Settings: threads {settings['threads']}, dbt threads "
-        f"{settings.get('dbt_threads', settings['threads'])}, "
+        f"{settings.get('dbt_threads') or '-'}, "
         f"memory_limit {settings['memory_limit']}, "
         "preserve_insertion_order false, spilling to the temp directory.",
         "",
@@ -852,6 +846,16 @@ def _retried_sentence(retried: list[dict[str, object]]) -> list[str]:
     ]
 
 
+def dbt_threads_used(stages: dict[str, Stage]) -> int | None:
+    """How many nodes at once the first build ran, from the line scripts/build.py prints."""
+    build = stages.get("build")
+    for _seconds, line in build.lines if build else []:
+        found = re.search(r"\[build\] write \+ audit:.*?(\d+) at a time", line)
+        if found:
+            return int(found.group(1))
+    return None
+
+
 def _build_phases(stage: Stage, dbt_elapsed: float | None) -> dict[str, float | None]:
     """Split the build's wall time at the lines scripts/build.py prints."""
     write_at = stage.first_line_time("[build] write:")
@@ -892,10 +896,7 @@ def run_benchmark(args: argparse.Namespace) -> int:
     env["DBT_LOG_PATH"] = str(work_dir / "logs")
     env["PYTHONUNBUFFERED"] = "1"
     _say(f"scale {scale_text}, raw files in {raw_dir}, work folder {work_dir}")
-    _say(
-        f"threads {settings.threads}, dbt threads {settings.dbt_threads}, "
-        f"memory_limit {settings.memory_limit}"
-    )
+    _say(f"threads {settings.threads}, memory_limit {settings.memory_limit}")
     stages: list[Stage] = []
     failed: list[str] = []
 
@@ -1016,6 +1017,7 @@ def run_benchmark(args: argparse.Namespace) -> int:
     ratio = None
     if floor_seconds and project["exit_code"] == 0:
         ratio = round(project["seconds"] / floor_seconds, 4)
+    stage_by_name = {stage.name: stage for stage in stages}
     results: dict[str, object] = {
         "schema_version": RESULTS_SCHEMA_VERSION,
         "label": label,
@@ -1023,7 +1025,7 @@ def run_benchmark(args: argparse.Namespace) -> int:
         "started_at": started_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "finished_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "machine": machine_facts(),
-        "settings": settings.as_dict(),
+        "settings": settings.as_dict() | {"dbt_threads": dbt_threads_used(stage_by_name)},
         "raw": {
             "dir": _display_path(raw_dir),
             "files": raw_files,

@@ -160,6 +160,20 @@ def test_summarize_run_results_merges_a_retry_into_the_build(tmp_path: Path) -> 
     assert bench._retried_sentence([]) == []
 
 
+def test_dbt_threads_are_read_from_the_build_output() -> None:
+    build = bench.Stage(name="build", command=[])
+    build.lines = [
+        (0.1, "[build] write: starting a new warehouse"),
+        (2.0, "[build] write + audit: dbt build (models, seeds, snapshots and every test), "
+              "1 at a time"),
+    ]  # fmt: skip
+    assert bench.dbt_threads_used({"build": build}) == 1
+    build.lines[1] = (2.0, build.lines[1][1].replace("1 at a time", "2 at a time"))
+    assert bench.dbt_threads_used({"build": build}) == 2
+    assert bench.dbt_threads_used({"build": bench.Stage(name="build", command=[])}) is None
+    assert bench.dbt_threads_used({}) is None
+
+
 def _results_for_targets(**overrides: object) -> dict[str, object]:
     results: dict[str, object] = {
         "project": {"seconds": 300.0, "exit_code": 0, "peak_rss_bytes": 5 * bench.GIB},

@@ -306,6 +306,22 @@ def test_dbt_runs_one_model_per_3_gb_of_memory(env: dict[str, str], expected: in
     from scripts.build import dbt_threads
 
     assert dbt_threads(env) == expected
+    assert dbt_threads(env, raw_bytes=2**30 - 1) == expected
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, 1),
+        ({"DUCKDB_MEMORY_LIMIT": "12GB", "DUCKDB_THREADS": "4"}, 1),
+        ({"DBT_THREADS": "2"}, 2),  # an explicit choice wins
+    ],
+)
+def test_dbt_runs_one_model_at_a_time_on_large_inputs(env: dict[str, str], expected: int) -> None:
+    from scripts.build import dbt_threads
+
+    assert dbt_threads(env, raw_bytes=2**30) == expected
+    assert dbt_threads(env, raw_bytes=3 * 2**30) == expected
 
 
 def test_out_of_memory_is_retried_once_in_a_new_dbt_process(
