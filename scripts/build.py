@@ -60,10 +60,10 @@ PROJECT_INPUTS = (
 # How many models and tests dbt runs at once. Each DuckDB query already runs on
 # DUCKDB_THREADS threads. On small inputs most nodes take milliseconds and dbt's own
 # per-node work dominates, so running DUCKDB_THREADS nodes at once helps (the sample build:
-# 47 s instead of 59 s). At full IMDB size the queries use every core on their own: two at
-# once only compete for cores and memory (measured: 933 s of dbt build with two at a time
-# under 6GB, where two heavy tests together ran out of memory, against 873 s one at a time
-# under 3GB). So from LARGE_INPUT_BYTES of raw files on, dbt runs one node at a time.
+# 47 s instead of 59 s). At full IMDB size the queries use every core on their own: one at
+# a time was as fast as two (963 s against 966 s for the whole build under 6GB), and two
+# heavy tests at once ran out of memory even under 6GB. So from LARGE_INPUT_BYTES of raw
+# files on, dbt runs one node at a time.
 LARGE_INPUT_BYTES = 2**30
 # Below that, one node per 3 GB of memory limit: a heavy query needs about 3 GB to spill
 # gracefully.
