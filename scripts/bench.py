@@ -523,19 +523,19 @@ def run_floor(raw_dir: Path, db_path: Path, settings: Settings) -> dict[str, obj
 # dbt's run_results.json and the warehouse
 # --------------------------------------------------------------------------------------
 def summarize_run_results(
-    path: Path, top_n: int = TOP_N, retry_path: Path | None = None
+    path: Path, top_n: int = TOP_N, build_record: Path | None = None
 ) -> dict[str, object]:
     """Totals by resource type and the slowest models and tests.
 
-    With `retry_path` (`path` then holds the `dbt retry` that followed the build, and
-    `retry_path` the build's own record): every node of the build, with the retried ones
-    carrying the time of both attempts and the retry's status, listed under `retried`."""
+    With `build_record` (the first `dbt build`'s run_results, kept when a `dbt retry`
+    followed it; `path` then holds the retry's): every node of the build, the retried ones
+    with the time of both attempts and the retry's status, and listed under `retried`."""
     data = json.loads(path.read_text())
     retried: list[dict[str, object]] = []
     results = list(data.get("results", []))
     elapsed = float(data.get("elapsed_time") or 0.0)
-    if retry_path is not None:
-        first = json.loads(retry_path.read_text())
+    if build_record is not None:
+        first = json.loads(build_record.read_text())
         again = {r.get("unique_id"): r for r in results}
         results = []
         for result in first.get("results", []):
@@ -846,10 +846,9 @@ def _retried_sentence(retried: list[dict[str, object]]) -> list[str]:
     ]
 
 
-def dbt_threads_used(stages: dict[str, Stage]) -> int | None:
-    """How many nodes at once the first build ran, from the line scripts/build.py prints."""
-    build = stages.get("build")
-    for _seconds, line in build.lines if build else []:
+def dbt_threads_used(build: Stage) -> int | None:
+    """How many nodes at once the build ran, from the line scripts/build.py prints."""
+    for _seconds, line in build.lines:
         found = re.search(r"\[build\] write \+ audit:.*?(\d+) at a time", line)
         if found:
             return int(found.group(1))
@@ -952,7 +951,9 @@ def run_benchmark(args: argparse.Namespace) -> int:
     (raw_dir / ".verified.json").unlink(missing_ok=True)
     build_command = [_python(), "-m", "scripts.build", "--raw-dir", str(raw_dir),
                      "--db", str(published), "--target-path", str(target_path)]  # fmt: skip
-    stage = run_stage("build", [*build_command, "--force"], env, settings.temp_directory)
+    stage = build_stage = run_stage(
+        "build", [*build_command, "--force"], env, settings.temp_directory
+    )
     stages.append(stage)
     run_results = target_path / "run_results.json"
     dbt_summary: dict[str, object] = {
@@ -969,7 +970,7 @@ def run_benchmark(args: argparse.Namespace) -> int:
     if run_results.exists():
         dbt_summary = summarize_run_results(
             run_results,
-            retry_path=build_run_results if build_run_results.exists() else None,
+            build_record=build_run_results if build_run_results.exists() else None,
         )
     dbt_elapsed = dbt_summary.pop("elapsed_seconds")
     outside_dbt = None if dbt_elapsed is None else round(stage.seconds - dbt_elapsed, 3)
@@ -1017,7 +1018,6 @@ def run_benchmark(args: argparse.Namespace) -> int:
     ratio = None
     if floor_seconds and project["exit_code"] == 0:
         ratio = round(project["seconds"] / floor_seconds, 4)
-    stage_by_name = {stage.name: stage for stage in stages}
     results: dict[str, object] = {
         "schema_version": RESULTS_SCHEMA_VERSION,
         "label": label,
@@ -1025,7 +1025,7 @@ def run_benchmark(args: argparse.Namespace) -> int:
         "started_at": started_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "finished_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "machine": machine_facts(),
-        "settings": settings.as_dict() | {"dbt_threads": dbt_threads_used(stage_by_name)},
+        "settings": settings.as_dict() | {"dbt_threads": dbt_threads_used(build_stage)},
         "raw": {
             "dir": _display_path(raw_dir),
             "files": raw_files,

@@ -141,7 +141,7 @@ def test_summarize_run_results_merges_a_retry_into_the_build(tmp_path: Path) -> 
     build_record.write_text(json.dumps({"elapsed_time": 100.0, "results": first}))
     path = tmp_path / "run_results.json"
     path.write_text(json.dumps({"elapsed_time": 40.0, "results": again}))
-    summary = bench.summarize_run_results(path, retry_path=build_record)
+    summary = bench.summarize_run_results(path, build_record=build_record)
     assert summary["elapsed_seconds"] == 140.0
     assert summary["by_resource_type"]["test"] == {"count": 2, "seconds": 69.0}
     assert summary["by_resource_type"]["model"] == {"count": 1, "seconds": 3.0}
@@ -167,11 +167,10 @@ def test_dbt_threads_are_read_from_the_build_output() -> None:
         (2.0, "[build] write + audit: dbt build (models, seeds, snapshots and every test), "
               "1 at a time"),
     ]  # fmt: skip
-    assert bench.dbt_threads_used({"build": build}) == 1
+    assert bench.dbt_threads_used(build) == 1
     build.lines[1] = (2.0, build.lines[1][1].replace("1 at a time", "2 at a time"))
-    assert bench.dbt_threads_used({"build": build}) == 2
-    assert bench.dbt_threads_used({"build": bench.Stage(name="build", command=[])}) is None
-    assert bench.dbt_threads_used({}) is None
+    assert bench.dbt_threads_used(build) == 2
+    assert bench.dbt_threads_used(bench.Stage(name="build", command=[])) is None
 
 
 def _results_for_targets(**overrides: object) -> dict[str, object]:

@@ -55,6 +55,18 @@ def _build(project: Path, raw: Path, db: Path, *extra: str) -> subprocess.Comple
     )
 
 
+def _build_with_extra_test(
+    project: Path, raw: Path, db: Path, name: str, sql: str
+) -> subprocess.CompletedProcess[str]:
+    """A forced build of the project copy with one more singular test, removed afterwards."""
+    extra = project / "tests" / f"{name}.sql"
+    extra.write_text(sql)
+    try:
+        return _build(project, raw, db, "--force")
+    finally:
+        extra.unlink()
+
+
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -121,14 +133,13 @@ def test_failing_test_leaves_published_file_byte_for_byte(
 ) -> None:
     db = _fresh_copy(published, tmp_path)
     before = _sha256(db)
-    failing = project / "tests" / "zz_wap_always_fails.sql"
-    failing.write_text(
-        "-- a test that always fails, to prove nothing is published\nselect 1 as x\n"
+    result = _build_with_extra_test(
+        project,
+        raw_day1,
+        db,
+        "zz_wap_always_fails",
+        "-- a test that always fails, to prove nothing is published\nselect 1 as x\n",
     )
-    try:
-        result = _build(project, raw_day1, db, "--force")
-    finally:
-        failing.unlink()
     assert result.returncode != 0
     assert "not published" in result.stderr
     assert _sha256(db) == before
@@ -331,16 +342,15 @@ def test_out_of_memory_is_retried_once_in_a_new_dbt_process(
     fails again the build stops and publishes nothing."""
     db = _fresh_copy(published, tmp_path)
     before = _sha256(db)
-    failing = project / "tests" / "zz_wap_out_of_memory.sql"
-    failing.write_text(
+    result = _build_with_extra_test(
+        project,
+        raw_day1,
+        db,
+        "zz_wap_out_of_memory",
         "-- stops with the message DuckDB gives when a query runs out of memory\n"
         "select range as x from range(1)\n"
-        "where error('Out of Memory Error: failed to allocate data of size 256.0 MiB') is null\n"
+        "where error('Out of Memory Error: failed to allocate data of size 256.0 MiB') is null\n",
     )
-    try:
-        result = _build(project, raw_day1, db, "--force")
-    finally:
-        failing.unlink()
     assert result.returncode != 0
     assert "1 node(s) ran out of memory (zz_wap_out_of_memory)" in result.stdout
     assert "not published" in result.stderr
