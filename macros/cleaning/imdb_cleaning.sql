@@ -104,17 +104,18 @@
 
 
 {#- The `rejected_columns` list: for each [raw column name, typed column], the
-    raw name when the raw value was present but the typed value is NULL.
-    Expects the raw row as the struct `raw_row`. Sorted, empty when none.
-    The names are sorted here at compile time, and the common case (nothing
-    rejected) is an empty list without building and filtering a list per row. -#}
+    raw name when the raw value was present but the typed value is NULL. The
+    raw value is read from the column `raw_<raw column name in lower case>`, which
+    the model carries beside the typed columns. Sorted, empty when none. The names are sorted here at compile time, and the
+    common case (nothing rejected) is an empty list without building and
+    filtering a list per row. -#}
 {% macro imdb_rejected_columns(columns) -%}
     {%- set checks = [] -%}
-    {%- for raw_name, typed_column in columns | sort(attribute=0) -%}
+    {%- for column in columns | sort(attribute=0) -%}
+        {%- set raw_expression = 'raw_' ~ (column[0] | lower) -%}
         {%- do checks.append([
-            raw_name,
-            imdb_null("raw_row['" ~ raw_name ~ "']") ~ ' is not null and '
-                ~ typed_column ~ ' is null',
+            column[0],
+            imdb_null(raw_expression) ~ ' is not null and ' ~ column[1] ~ ' is null',
         ]) -%}
     {%- endfor -%}
     case
@@ -137,12 +138,13 @@
 {%- endmacro %}
 
 
-{#- The raw columns of one row as a struct (`raw_row`), to collapse
-    duplicates with min()/max() over the whole row. -#}
-{% macro imdb_raw_row(columns) -%}
+{#- The landed columns of one row as a struct, to collapse duplicates with
+    min()/max() over the whole row. `relation_alias` qualifies the columns. -#}
+{% macro imdb_raw_row(columns, relation_alias=none) -%}
+    {%- set prefix = relation_alias ~ '.' if relation_alias else '' -%}
     struct_pack(
         {%- for column in columns %}
-        "{{ column }}"{{ ',' if not loop.last }}
+        "{{ column }}" := {{ prefix }}"{{ column }}"{{ ',' if not loop.last }}
         {%- endfor %}
     )
 {%- endmacro %}

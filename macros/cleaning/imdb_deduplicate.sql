@@ -1,26 +1,27 @@
-{#- Collapses the raw rows of one IMDB file to one row per parsed key, without
+{#- Collapses the landed rows of one IMDB file to one row per parsed key, without
     aggregating the payload of every row (IMDB files hold up to ~100M rows with
     only a few duplicates per 10k).
 
     Renders one select (usable as the body of a CTE) returning the key columns,
-    `raw_row` (struct of the raw columns of the kept row), `source_row_count`
-    and `has_key_conflict`. Rows whose key does not parse are left out (they go
-    to the model's `_rejected` view).
+    every column of `columns` under its landed name, `source_row_count` and
+    `has_key_conflict`. Rows whose key does not parse are left out (they go to
+    the model's `_rejected` view).
 
-    How: the raw relation (the landed table `base_imdb__*`) is read three
-    times, each read streamed row by row:
+    How: the landed relation (the table `base_imdb__*`) is read three times,
+    each read streamed row by row:
     1. the keys seen more than once (a hash aggregate carrying only the keys,
        no payload; the result is small and is the only thing materialized);
-    2. every row whose key is not among them passes straight through
-       (source_row_count 1, no conflict);
+    2. every row whose key is not among them passes straight through, column
+       by column (source_row_count 1, no conflict);
     3. the few rows whose key is among them are grouped: the kept row is the
-       smallest raw row (`min` of the struct), and the key is in conflict when
-       the smallest and the largest raw rows differ.
+       smallest landed row (`min` of the row as a struct), and the key is in
+       conflict when the smallest and the largest rows differ.
     The keyed subquery is written out at each of the three places on purpose:
     DuckDB may materialize a CTE that is referenced more than once (even one
     declared `not materialized`), which would hold the whole file in memory.
     For the same reason `relation` must be a relation (the landed table or a
-    source), not the name of an import CTE. -#}
+    source), not the name of an import CTE. Key expressions should be cheap
+    (a landed typed column, or one parse): they are evaluated in each read. -#}
 {% macro imdb_deduplicate(relation, keys, columns) -%}
     {%- set key_names = keys | map(attribute=0) | list -%}
     {%- set keyed -%}
@@ -29,7 +30,9 @@
                 {%- for key_name, key_expression in keys %}
                 {{ key_expression }} as {{ key_name }},
                 {%- endfor %}
-                {{ imdb_raw_row(columns) }} as raw_row
+                {%- for column in columns %}
+                "{{ column }}"{{ ',' if not loop.last }}
+                {%- endfor %}
             from {{ relation }}
         ) as imdb_keyed
     {%- endset -%}
@@ -64,7 +67,9 @@
             {%- for key_name in key_names %}
             imdb_keyed.{{ key_name }},
             {%- endfor %}
-            imdb_keyed.raw_row,
+            {%- for column in columns %}
+            imdb_keyed."{{ column }}",
+            {%- endfor %}
             cast(1 as integer) as source_row_count,
             false as has_key_conflict
         from {{ keyed }}
@@ -79,9 +84,10 @@
             {%- for key_name in key_names %}
             imdb_keyed.{{ key_name }},
             {%- endfor %}
-            min(imdb_keyed.raw_row) as raw_row,
+            min({{ imdb_raw_row(columns, 'imdb_keyed') }}) as kept_row,
             cast(count(*) as integer) as source_row_count,
-            min(imdb_keyed.raw_row) <> max(imdb_keyed.raw_row)
+            min({{ imdb_raw_row(columns, 'imdb_keyed') }})
+                <> max({{ imdb_raw_row(columns, 'imdb_keyed') }})
                 as has_key_conflict
         from {{ keyed }}
         inner join imdb_duplicate_keys
@@ -90,34 +96,27 @@
             {%- for key_name in key_names %}
             imdb_keyed.{{ key_name }}{{ ',' if not loop.last }}
             {%- endfor %}
-    ),
-
-    imdb_all_rows as (
-        select
-            {%- for key_name in key_names %}
-            imdb_single_rows.{{ key_name }},
-            {%- endfor %}
-            imdb_single_rows.raw_row,
-            imdb_single_rows.source_row_count,
-            imdb_single_rows.has_key_conflict
-        from imdb_single_rows
-        union all
-        select
-            {%- for key_name in key_names %}
-            imdb_collapsed_rows.{{ key_name }},
-            {%- endfor %}
-            imdb_collapsed_rows.raw_row,
-            imdb_collapsed_rows.source_row_count,
-            imdb_collapsed_rows.has_key_conflict
-        from imdb_collapsed_rows
     )
 
     select
         {%- for key_name in key_names %}
-        imdb_all_rows.{{ key_name }},
+        imdb_single_rows.{{ key_name }},
         {%- endfor %}
-        imdb_all_rows.raw_row,
-        imdb_all_rows.source_row_count,
-        imdb_all_rows.has_key_conflict
-    from imdb_all_rows
+        {%- for column in columns %}
+        imdb_single_rows."{{ column }}",
+        {%- endfor %}
+        imdb_single_rows.source_row_count,
+        imdb_single_rows.has_key_conflict
+    from imdb_single_rows
+    union all
+    select
+        {%- for key_name in key_names %}
+        imdb_collapsed_rows.{{ key_name }},
+        {%- endfor %}
+        {%- for column in columns %}
+        imdb_collapsed_rows.kept_row."{{ column }}",
+        {%- endfor %}
+        imdb_collapsed_rows.source_row_count,
+        imdb_collapsed_rows.has_key_conflict
+    from imdb_collapsed_rows
 {%- endmacro %}

@@ -7,8 +7,8 @@ with deduplicated as (
             ['person_id', imdb_id('"nconst"', 'nm')],
         ],
         columns=[
-            'nconst', 'primaryName', 'birthYear', 'deathYear',
-            'primaryProfession', 'knownForTitles',
+            'nconst', 'primaryname', 'birthyear', 'deathyear',
+            'primaryprofession', 'knownfortitles',
         ],
     ) }}
 ),
@@ -16,26 +16,28 @@ with deduplicated as (
 typed as (
     select
         person_id,
-        raw_row['nconst'] as person_nconst,
-        {{ imdb_null("raw_row['primaryName']") }} as primary_name,
-        {{ imdb_text_list("raw_row['primaryProfession']") }} as primary_professions,
-        {{ imdb_id_list("raw_row['knownForTitles']", 'tt') }}
+        nconst as person_nconst,
+        {{ imdb_null("primaryname") }} as primary_name,
+        {{ imdb_text_list("primaryprofession") }} as primary_professions,
+        {{ imdb_id_list("knownfortitles", 'tt') }}
             as known_for_title_ids,
         {#- People lived before the first films: birth and death years only
             need to be positive and not in the future. -#}
-        {{ imdb_year("raw_row['birthYear']", min_year=1, max_years_ahead=0) }}
+        {{ imdb_year("birthyear", min_year=1, max_years_ahead=0) }}
             as birth_year,
-        {{ imdb_year("raw_row['deathYear']", min_year=1, max_years_ahead=0) }}
+        {{ imdb_year("deathyear", min_year=1, max_years_ahead=0) }}
             as death_year,
         source_row_count,
         has_key_conflict,
-        raw_row
+        birthyear as raw_birthyear,
+        deathyear as raw_deathyear,
+        knownfortitles as raw_knownfortitles
     from deduplicated
 ),
 
 final as (
     select
-        * exclude (raw_row),
+        * exclude (raw_birthyear, raw_deathyear, raw_knownfortitles),
         {{ imdb_rejected_columns([
             ['birthYear', 'birth_year'],
             ['deathYear', 'death_year'],

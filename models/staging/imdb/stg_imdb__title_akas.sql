@@ -1,15 +1,16 @@
 {#- No import CTE: imdb_deduplicate reads the landed table three times (DuckDB
-    may materialize a CTE that is referenced more than once). -#}
+    may materialize a CTE that is referenced more than once). The landed table
+    already holds the title id cast; an ordering below 1 is not a key. -#}
 with deduplicated as (
     {{ imdb_deduplicate(
         relation=ref('base_imdb__title_akas'),
         keys=[
-            ['title_id', imdb_id('"titleId"', 'tt')],
-            ['ordering', imdb_integer('"ordering"', min_value=1)],
+            ['title_id', 'title_id'],
+            ['ordering', 'case when ordering >= 1 then ordering end'],
         ],
         columns=[
-            'titleId', 'ordering', 'title', 'region', 'language', 'types',
-            'attributes', 'isOriginalTitle',
+            'titleid_raw', 'ordering_raw', 'title', 'region', 'language', 'types',
+            'attributes', 'isoriginaltitle',
         ],
     ) }}
 ),
@@ -18,24 +19,24 @@ typed as (
     select
         title_id,
         ordering,
-        {{ imdb_null("raw_row['title']") }} as aka_title,
-        {{ imdb_null("raw_row['region']") }} as region_code,
-        {{ imdb_null("raw_row['language']") }} as language_code,
+        {{ imdb_null('title') }} as aka_title,
+        {{ imdb_null('region') }} as region_code,
+        {{ imdb_null('language') }} as language_code,
         {#- `types` is a keyword, but it is IMDB's name and the column contract. -#}
-        {{ imdb_text_list("raw_row['types']", separator='chr(2)') }}
+        {{ imdb_text_list('types', separator='chr(2)') }}
             as types,  -- noqa: RF04
-        {{ imdb_text_list("raw_row['attributes']", separator='chr(2)') }}
+        {{ imdb_text_list('attributes', separator='chr(2)') }}
             as attributes,
-        {{ imdb_boolean("raw_row['isOriginalTitle']") }} as is_original_title,
+        {{ imdb_boolean('isoriginaltitle') }} as is_original_title,
         source_row_count,
         has_key_conflict,
-        raw_row
+        isoriginaltitle as raw_isoriginaltitle
     from deduplicated
 ),
 
 final as (
     select
-        * exclude (raw_row),
+        * exclude (raw_isoriginaltitle),
         {{ imdb_rejected_columns([
             ['isOriginalTitle', 'is_original_title'],
         ]) }} as rejected_columns

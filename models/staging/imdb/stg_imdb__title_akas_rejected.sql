@@ -4,37 +4,23 @@ with landed as (
     select * from {{ ref('base_imdb__title_akas') }}
 ),
 
-keyed as (
+final as (
+    -- The file's text, rebuilt from the landed ids where it was canonical.
     select
-        titleid,
-        ordering,
+        {{ imdb_id_text('title_id', 'titleid_raw', 'tt') }} as titleid,
+        {{ imdb_integer_text('ordering', 'ordering_raw') }} as ordering,
         title,
         region,
         language,
         types,
         attributes,
         isoriginaltitle,
-        {{ imdb_id('"titleId"', 'tt') }} as parsed_title_id,
-        {{ imdb_integer('"ordering"', min_value=1) }} as parsed_ordering
-    from landed
-),
-
-final as (
-    select
-        keyed.titleid,
-        keyed.ordering,
-        keyed.title,
-        keyed.region,
-        keyed.language,
-        keyed.types,
-        keyed.attributes,
-        keyed.isoriginaltitle,
         case
-            when keyed.parsed_title_id is null then 'unparseable key: titleId'
+            when title_id is null then 'unparseable key: titleId'
             else 'unparseable key: ordering'
         end as rejection_reason
-    from keyed
-    where keyed.parsed_title_id is null or keyed.parsed_ordering is null
+    from landed
+    where title_id is null or ordering is null or ordering < 1
 )
 
 select * from final

@@ -15,18 +15,19 @@ with deduplicated as (
 typed as (
     select
         title_id,
-        raw_row['tconst'] as title_tconst,
-        {{ imdb_id_list("raw_row['directors']", 'nm') }} as director_person_ids,
-        {{ imdb_id_list("raw_row['writers']", 'nm') }} as writer_person_ids,
+        tconst as title_tconst,
+        {{ imdb_id_list("directors", 'nm') }} as director_person_ids,
+        {{ imdb_id_list("writers", 'nm') }} as writer_person_ids,
         source_row_count,
         has_key_conflict,
-        raw_row
+        directors as raw_directors,
+        writers as raw_writers
     from deduplicated
 ),
 
 final as (
     select
-        * exclude (raw_row),
+        * exclude (raw_directors, raw_writers),
         {{ imdb_rejected_columns([
             ['directors', 'director_person_ids'],
             ['writers', 'writer_person_ids'],

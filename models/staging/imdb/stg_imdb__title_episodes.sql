@@ -7,7 +7,7 @@ with deduplicated as (
             ['episode_title_id', imdb_id('"tconst"', 'tt')],
         ],
         columns=[
-            'tconst', 'parentTconst', 'seasonNumber', 'episodeNumber',
+            'tconst', 'parenttconst', 'seasonnumber', 'episodenumber',
         ],
     ) }}
 ),
@@ -15,21 +15,23 @@ with deduplicated as (
 typed as (
     select
         episode_title_id,
-        {{ imdb_id("raw_row['parentTconst']", 'tt') }} as parent_title_id,
-        raw_row['tconst'] as episode_tconst,
-        {{ imdb_null("raw_row['parentTconst']") }} as parent_tconst,
-        {{ imdb_integer("raw_row['seasonNumber']", min_value=0) }} as season_number,
-        {{ imdb_integer("raw_row['episodeNumber']", min_value=0) }}
+        {{ imdb_id("parenttconst", 'tt') }} as parent_title_id,
+        tconst as episode_tconst,
+        {{ imdb_null("parenttconst") }} as parent_tconst,
+        {{ imdb_integer("seasonnumber", min_value=0) }} as season_number,
+        {{ imdb_integer("episodenumber", min_value=0) }}
             as episode_number,
         source_row_count,
         has_key_conflict,
-        raw_row
+        parenttconst as raw_parenttconst,
+        seasonnumber as raw_seasonnumber,
+        episodenumber as raw_episodenumber
     from deduplicated
 ),
 
 final as (
     select
-        * exclude (raw_row),
+        * exclude (raw_parenttconst, raw_seasonnumber, raw_episodenumber),
         {{ imdb_rejected_columns([
             ['parentTconst', 'parent_title_id'],
             ['seasonNumber', 'season_number'],

@@ -1,13 +1,17 @@
 {#- No import CTE: imdb_deduplicate reads the landed table three times (DuckDB
-    may materialize a CTE that is referenced more than once). -#}
+    may materialize a CTE that is referenced more than once). The landed table
+    already holds the ids cast; an ordering below 1 is not a key. -#}
 with deduplicated as (
     {{ imdb_deduplicate(
         relation=ref('base_imdb__title_principals'),
         keys=[
-            ['title_id', imdb_id('"tconst"', 'tt')],
-            ['ordering', imdb_integer('"ordering"', min_value=1)],
+            ['title_id', 'title_id'],
+            ['ordering', 'case when ordering >= 1 then ordering end'],
         ],
-        columns=['tconst', 'ordering', 'nconst', 'category', 'job', 'characters'],
+        columns=[
+            'tconst_raw', 'ordering_raw', 'person_id', 'nconst_raw', 'category', 'job',
+            'characters',
+        ],
     ) }}
 ),
 
@@ -15,26 +19,20 @@ typed as (
     select
         title_id,
         ordering,
-        {{ imdb_id("raw_row['nconst']", 'nm') }} as person_id,
-        {{ imdb_null("raw_row['category']") }} as category,
-        {{ imdb_null("raw_row['job']") }} as job,
-        {{ imdb_json_string_list("raw_row['characters']") }} as characters,
+        person_id,
+        {{ imdb_null('category') }} as category,
+        {{ imdb_null('job') }} as job,
+        {{ imdb_json_string_list('characters') }} as characters,
         source_row_count,
         has_key_conflict,
-        raw_row
+        nconst_raw as raw_nconst,
+        characters as raw_characters
     from deduplicated
 ),
 
 final as (
     select
-        title_id,
-        ordering,
-        person_id,
-        category,
-        job,
-        characters,
-        source_row_count,
-        has_key_conflict,
+        * exclude (raw_nconst, raw_characters),
         {{ imdb_rejected_columns([
             ['nconst', 'person_id'],
             ['characters', 'characters'],

@@ -4,33 +4,21 @@ with landed as (
     select * from {{ ref('base_imdb__title_principals') }}
 ),
 
-keyed as (
+final as (
+    -- The file's text, rebuilt from the landed ids where it was canonical.
     select
-        tconst,
-        ordering,
-        nconst,
+        {{ imdb_id_text('title_id', 'tconst_raw', 'tt') }} as tconst,
+        {{ imdb_integer_text('ordering', 'ordering_raw') }} as ordering,
+        {{ imdb_id_text('person_id', 'nconst_raw', 'nm') }} as nconst,
         category,
         job,
         characters,
-        {{ imdb_id('"tconst"', 'tt') }} as parsed_title_id,
-        {{ imdb_integer('"ordering"', min_value=1) }} as parsed_ordering
-    from landed
-),
-
-final as (
-    select
-        keyed.tconst,
-        keyed.ordering,
-        keyed.nconst,
-        keyed.category,
-        keyed.job,
-        keyed.characters,
         case
-            when keyed.parsed_title_id is null then 'unparseable key: tconst'
+            when title_id is null then 'unparseable key: tconst'
             else 'unparseable key: ordering'
         end as rejection_reason
-    from keyed
-    where keyed.parsed_title_id is null or keyed.parsed_ordering is null
+    from landed
+    where title_id is null or ordering is null or ordering < 1
 )
 
 select * from final

@@ -7,7 +7,7 @@ with deduplicated as (
             ['title_id', imdb_id('"tconst"', 'tt')],
         ],
         columns=[
-            'tconst', 'averageRating', 'numVotes',
+            'tconst', 'averagerating', 'numvotes',
         ],
     ) }}
 ),
@@ -15,18 +15,19 @@ with deduplicated as (
 typed as (
     select
         title_id,
-        raw_row['tconst'] as title_tconst,
-        {{ imdb_rating("raw_row['averageRating']") }} as average_rating,
-        {{ imdb_integer("raw_row['numVotes']", min_value=0) }} as num_votes,
+        tconst as title_tconst,
+        {{ imdb_rating("averagerating") }} as average_rating,
+        {{ imdb_integer("numvotes", min_value=0) }} as num_votes,
         source_row_count,
         has_key_conflict,
-        raw_row
+        averagerating as raw_averagerating,
+        numvotes as raw_numvotes
     from deduplicated
 ),
 
 final as (
     select
-        * exclude (raw_row),
+        * exclude (raw_averagerating, raw_numvotes),
         {{ imdb_rejected_columns([
             ['averageRating', 'average_rating'],
             ['numVotes', 'num_votes'],

@@ -7,8 +7,8 @@ with deduplicated as (
             ['title_id', imdb_id('"tconst"', 'tt')],
         ],
         columns=[
-            'tconst', 'titleType', 'primaryTitle', 'originalTitle', 'isAdult',
-            'startYear', 'endYear', 'runtimeMinutes', 'genres',
+            'tconst', 'titletype', 'primarytitle', 'originaltitle', 'isadult',
+            'startyear', 'endyear', 'runtimeminutes', 'genres',
         ],
     ) }}
 ),
@@ -16,25 +16,28 @@ with deduplicated as (
 typed as (
     select
         title_id,
-        raw_row['tconst'] as title_tconst,
-        {{ imdb_null("raw_row['titleType']") }} as title_type,
-        {{ imdb_null("raw_row['primaryTitle']") }} as primary_title,
-        {{ imdb_null("raw_row['originalTitle']") }} as original_title,
-        {{ imdb_text_list("raw_row['genres']") }} as genres,
-        {{ imdb_year("raw_row['startYear']") }} as start_year,
-        {{ imdb_year("raw_row['endYear']") }} as end_year,
-        {{ imdb_integer("raw_row['runtimeMinutes']", min_value=1) }}
+        tconst as title_tconst,
+        {{ imdb_null("titletype") }} as title_type,
+        {{ imdb_null("primarytitle") }} as primary_title,
+        {{ imdb_null("originaltitle") }} as original_title,
+        {{ imdb_text_list("genres") }} as genres,
+        {{ imdb_year("startyear") }} as start_year,
+        {{ imdb_year("endyear") }} as end_year,
+        {{ imdb_integer("runtimeminutes", min_value=1) }}
             as runtime_minutes,
-        {{ imdb_boolean("raw_row['isAdult']") }} as is_adult,
+        {{ imdb_boolean("isadult") }} as is_adult,
         source_row_count,
         has_key_conflict,
-        raw_row
+        isadult as raw_isadult,
+        startyear as raw_startyear,
+        endyear as raw_endyear,
+        runtimeminutes as raw_runtimeminutes
     from deduplicated
 ),
 
 final as (
     select
-        * exclude (raw_row),
+        * exclude (raw_isadult, raw_startyear, raw_endyear, raw_runtimeminutes),
         {{ imdb_rejected_columns([
             ['isAdult', 'is_adult'],
             ['startYear', 'start_year'],
