@@ -4,10 +4,10 @@ with deduplicated as (
     {{ imdb_deduplicate(
         relation=ref('base_imdb__people'),
         keys=[
-            ['person_id', imdb_id('"nconst"', 'nm')],
+            ['person_id', 'person_id'],
         ],
         columns=[
-            'nconst', 'primaryname', 'birthyear', 'deathyear',
+            'nconst_raw', 'primaryname', 'birthyear', 'deathyear',
             'primaryprofession', 'knownfortitles',
         ],
     ) }}
@@ -16,7 +16,7 @@ with deduplicated as (
 typed as (
     select
         person_id,
-        nconst as person_nconst,
+        {{ imdb_id_text('person_id', 'nconst_raw', 'nm') }} as person_nconst,
         {{ imdb_null("primaryname") }} as primary_name,
         {{ imdb_text_list("primaryprofession") }} as primary_professions,
         {{ imdb_id_list("knownfortitles", 'tt') }}

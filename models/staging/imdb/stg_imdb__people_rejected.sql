@@ -6,7 +6,7 @@ with landed as (
 
 final as (
     select
-        nconst,
+        {{ imdb_id_text('person_id', 'nconst_raw', 'nm') }} as nconst,
         primaryname,
         birthyear,
         deathyear,
@@ -14,7 +14,7 @@ final as (
         knownfortitles,
         'unparseable key: nconst' as rejection_reason
     from landed
-    where {{ imdb_id('"nconst"', 'nm') }} is null
+    where person_id is null
 )
 
 select * from final

@@ -4,10 +4,10 @@ with deduplicated as (
     {{ imdb_deduplicate(
         relation=ref('base_imdb__title_crews'),
         keys=[
-            ['title_id', imdb_id('"tconst"', 'tt')],
+            ['title_id', 'title_id'],
         ],
         columns=[
-            'tconst', 'directors', 'writers',
+            'tconst_raw', 'directors', 'writers',
         ],
     ) }}
 ),
@@ -15,7 +15,7 @@ with deduplicated as (
 typed as (
     select
         title_id,
-        tconst as title_tconst,
+        {{ imdb_id_text('title_id', 'tconst_raw', 'tt') }} as title_tconst,
         {{ imdb_id_list("directors", 'nm') }} as director_person_ids,
         {{ imdb_id_list("writers", 'nm') }} as writer_person_ids,
         source_row_count,

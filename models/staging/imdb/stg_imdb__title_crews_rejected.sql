@@ -6,12 +6,12 @@ with landed as (
 
 final as (
     select
-        tconst,
+        {{ imdb_id_text('title_id', 'tconst_raw', 'tt') }} as tconst,
         directors,
         writers,
         'unparseable key: tconst' as rejection_reason
     from landed
-    where {{ imdb_id('"tconst"', 'tt') }} is null
+    where title_id is null
 )
 
 select * from final

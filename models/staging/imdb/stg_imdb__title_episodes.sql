@@ -4,10 +4,11 @@ with deduplicated as (
     {{ imdb_deduplicate(
         relation=ref('base_imdb__title_episodes'),
         keys=[
-            ['episode_title_id', imdb_id('"tconst"', 'tt')],
+            ['episode_title_id', 'episode_title_id'],
         ],
         columns=[
-            'tconst', 'parenttconst', 'seasonnumber', 'episodenumber',
+            'tconst_raw', 'parent_title_id', 'parenttconst_raw', 'seasonnumber',
+            'episodenumber',
         ],
     ) }}
 ),
@@ -15,15 +16,16 @@ with deduplicated as (
 typed as (
     select
         episode_title_id,
-        {{ imdb_id("parenttconst", 'tt') }} as parent_title_id,
-        tconst as episode_tconst,
-        {{ imdb_null("parenttconst") }} as parent_tconst,
+        parent_title_id,
+        {{ imdb_id_text('episode_title_id', 'tconst_raw', 'tt') }} as episode_tconst,
+        {{ imdb_null(imdb_id_text('parent_title_id', 'parenttconst_raw', 'tt')) }}
+            as parent_tconst,
         {{ imdb_integer("seasonnumber", min_value=0) }} as season_number,
         {{ imdb_integer("episodenumber", min_value=0) }}
             as episode_number,
         source_row_count,
         has_key_conflict,
-        parenttconst as raw_parenttconst,
+        parenttconst_raw as raw_parenttconst,
         seasonnumber as raw_seasonnumber,
         episodenumber as raw_episodenumber
     from deduplicated

@@ -6,13 +6,13 @@ with landed as (
 
 final as (
     select
-        tconst,
-        parenttconst,
+        {{ imdb_id_text('episode_title_id', 'tconst_raw', 'tt') }} as tconst,
+        {{ imdb_id_text('parent_title_id', 'parenttconst_raw', 'tt') }} as parenttconst,
         seasonnumber,
         episodenumber,
         'unparseable key: tconst' as rejection_reason
     from landed
-    where {{ imdb_id('"tconst"', 'tt') }} is null
+    where episode_title_id is null
 )
 
 select * from final

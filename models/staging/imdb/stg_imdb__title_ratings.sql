@@ -4,10 +4,10 @@ with deduplicated as (
     {{ imdb_deduplicate(
         relation=ref('base_imdb__title_ratings'),
         keys=[
-            ['title_id', imdb_id('"tconst"', 'tt')],
+            ['title_id', 'title_id'],
         ],
         columns=[
-            'tconst', 'averagerating', 'numvotes',
+            'tconst_raw', 'averagerating', 'numvotes',
         ],
     ) }}
 ),
@@ -15,7 +15,7 @@ with deduplicated as (
 typed as (
     select
         title_id,
-        tconst as title_tconst,
+        {{ imdb_id_text('title_id', 'tconst_raw', 'tt') }} as title_tconst,
         {{ imdb_rating("averagerating") }} as average_rating,
         {{ imdb_integer("numvotes", min_value=0) }} as num_votes,
         source_row_count,

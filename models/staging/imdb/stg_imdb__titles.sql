@@ -4,10 +4,10 @@ with deduplicated as (
     {{ imdb_deduplicate(
         relation=ref('base_imdb__titles'),
         keys=[
-            ['title_id', imdb_id('"tconst"', 'tt')],
+            ['title_id', 'title_id'],
         ],
         columns=[
-            'tconst', 'titletype', 'primarytitle', 'originaltitle', 'isadult',
+            'tconst_raw', 'titletype', 'primarytitle', 'originaltitle', 'isadult',
             'startyear', 'endyear', 'runtimeminutes', 'genres',
         ],
     ) }}
@@ -16,7 +16,7 @@ with deduplicated as (
 typed as (
     select
         title_id,
-        tconst as title_tconst,
+        {{ imdb_id_text('title_id', 'tconst_raw', 'tt') }} as title_tconst,
         {{ imdb_null("titletype") }} as title_type,
         {{ imdb_null("primarytitle") }} as primary_title,
         {{ imdb_null("originaltitle") }} as original_title,

@@ -6,7 +6,7 @@ with landed as (
 
 final as (
     select
-        tconst,
+        {{ imdb_id_text('title_id', 'tconst_raw', 'tt') }} as tconst,
         titletype,
         primarytitle,
         originaltitle,
@@ -17,7 +17,7 @@ final as (
         genres,
         'unparseable key: tconst' as rejection_reason
     from landed
-    where {{ imdb_id('"tconst"', 'tt') }} is null
+    where title_id is null
 )
 
 select * from final
