@@ -1068,11 +1068,14 @@ def run_benchmark(args: argparse.Namespace) -> int:
 
 
 def _display_path(path: Path) -> str:
-    """Relative to the repository when inside it: no machine paths in committed results."""
+    """Relative to the repository when inside it, else only the folder's own name.
+
+    Results are committed: they must not carry the machine's paths.
+    """
     try:
         return str(path.resolve().relative_to(PROJECT_DIR))
     except ValueError:
-        return str(path)
+        return f"<outside the repository>/{path.name}"
 
 
 def build_parser() -> argparse.ArgumentParser:

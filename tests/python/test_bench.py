@@ -266,7 +266,10 @@ def test_smoke_run_exits_zero_and_prints_the_ratio(smoke_run: dict[str, object])
 
 @pytest.mark.slow
 def test_smoke_results_have_the_documented_keys(smoke_run: dict[str, object]) -> None:
-    results, _ = _load_results(smoke_run)
+    results, path = _load_results(smoke_run)
+    # Results are committed: no machine paths, even for folders outside the repository.
+    assert results["raw"]["dir"] == "<outside the repository>/raw"
+    assert str(smoke_run["raw_dir"].parent) not in path.read_text()
     for key in (
         "schema_version", "label", "scale", "started_at", "finished_at", "machine",
         "settings", "raw", "generate", "stages", "floor", "project", "rerun",
