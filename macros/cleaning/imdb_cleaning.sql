@@ -106,9 +106,9 @@
 {#- The `rejected_columns` list: for each [raw column name, typed column], the
     raw name when the raw value was present but the typed value is NULL. The
     raw value is read from the column `raw_<raw column name in lower case>`, which
-    the model carries beside the typed columns. Sorted, empty when none. The names are sorted here at compile time, and the
-    common case (nothing rejected) is an empty list without building and
-    filtering a list per row. -#}
+    the model carries beside the typed columns. Sorted, empty when none. The
+    names are sorted here at compile time, and the common case (nothing
+    rejected) is an empty list without building and filtering a list per row. -#}
 {% macro imdb_rejected_columns(columns) -%}
     {%- set checks = [] -%}
     {%- for column in columns | sort(attribute=0) -%}
