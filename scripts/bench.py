@@ -42,7 +42,7 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
-from scripts.build import BUILD_RUN_RESULTS
+from scripts.build import BUILD_RUN_RESULTS, DEFAULT_MEMORY_LIMIT
 from scripts.raw_files import ALL_FILES, RawFile, read_csv_sql, sql_identifier, sql_string
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -215,9 +215,9 @@ class Settings:
 
 
 def settings_from_env(work_dir: Path) -> Settings:
-    """The same defaults as profiles.yml: 2 threads, 6GB, spill folder in the work dir."""
+    """The same defaults as profiles.yml: 2 threads, 3GB, spill folder in the work dir."""
     threads = int(os.environ.get("DUCKDB_THREADS", "2"))
-    memory_limit = os.environ.get("DUCKDB_MEMORY_LIMIT", "6GB")
+    memory_limit = os.environ.get("DUCKDB_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT)
     temp_dir = Path(os.environ.get("DUCKDB_TEMP_DIR", str(work_dir / "tmp")))
     return Settings(threads, memory_limit, temp_dir.resolve())
 

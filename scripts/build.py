@@ -57,15 +57,24 @@ PROJECT_INPUTS = (
 )
 
 
+# DuckDB's memory_limit when DUCKDB_MEMORY_LIMIT is unset (profiles.yml has the same default).
+# At full IMDB size the build was faster under 3GB than under 6GB in every pair of runs
+# (809-812 s against 860-875 s; bench/README.md): DuckDB's high-cardinality aggregates, such
+# as the grain tests over 98M keys, run partition by partition under the lower limit and
+# took 10-12 s instead of 15-16 s. 3GB also leaves room on smaller machines.
+DEFAULT_MEMORY_LIMIT = "3GB"
+
 # How many models and tests dbt runs at once. Each DuckDB query already runs on
 # DUCKDB_THREADS threads. On small inputs most nodes take milliseconds and dbt's own
 # per-node work dominates, so running DUCKDB_THREADS nodes at once helps (the sample build:
-# 47 s instead of 59 s). At full IMDB size the queries use every core on their own: one at
-# a time was as fast as two (963 s against 966 s for the whole build under 6GB), and two
-# heavy tests at once ran out of memory even under 6GB. So from LARGE_INPUT_BYTES of raw
-# files on, dbt runs one node at a time.
+# 47 s instead of 59 s); below SMALL_INPUT_BYTES of raw files no query comes near any memory
+# limit, so that holds whatever the limit. At full IMDB size the queries use every core on
+# their own: one at a time was as fast as two (963 s against 966 s for the whole build under
+# 6GB), and two heavy tests at once ran out of memory even under 6GB. So from
+# LARGE_INPUT_BYTES of raw files on, dbt runs one node at a time.
+SMALL_INPUT_BYTES = 64 * 2**20
 LARGE_INPUT_BYTES = 2**30
-# Below that, one node per 3 GB of memory limit: a heavy query needs about 3 GB to spill
+# In between, one node per 3 GB of memory limit: a heavy query needs about 3 GB to spill
 # gracefully.
 MEMORY_PER_DBT_THREAD = 3 * 10**9
 _MEMORY_UNITS = {
@@ -88,14 +97,16 @@ def memory_limit_bytes(value: str) -> int | None:
 
 def dbt_threads(env: dict[str, str], raw_bytes: int = 0) -> int:
     """How many models and tests dbt runs at once: DBT_THREADS when set; else one when the raw
-    files total LARGE_INPUT_BYTES or more; else DUCKDB_THREADS capped at one per 3 GB of
-    DUCKDB_MEMORY_LIMIT (at least one)."""
+    files total LARGE_INPUT_BYTES or more; else DUCKDB_THREADS, capped at one per 3 GB of
+    DUCKDB_MEMORY_LIMIT (at least one) from SMALL_INPUT_BYTES on."""
     if env.get("DBT_THREADS"):
         return max(1, int(env["DBT_THREADS"]))
     if raw_bytes >= LARGE_INPUT_BYTES:
         return 1
     threads = max(1, int(env.get("DUCKDB_THREADS") or 2))
-    limit = memory_limit_bytes(env.get("DUCKDB_MEMORY_LIMIT") or "6GB")
+    if raw_bytes < SMALL_INPUT_BYTES:
+        return threads
+    limit = memory_limit_bytes(env.get("DUCKDB_MEMORY_LIMIT") or DEFAULT_MEMORY_LIMIT)
     if limit is None:
         return threads
     return max(1, min(threads, limit // MEMORY_PER_DBT_THREAD))

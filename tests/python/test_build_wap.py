@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -303,10 +304,29 @@ def test_memory_limit_is_read_like_duckdb_reads_it(text: str, expected: int | No
 @pytest.mark.parametrize(
     ("env", "expected"),
     [
-        ({}, 2),  # the defaults: 2 threads, 6GB
+        ({}, 2),  # the defaults: 2 threads, 3GB
+        ({"DUCKDB_MEMORY_LIMIT": "1GB"}, 2),
+        ({"DUCKDB_MEMORY_LIMIT": "3GB", "DUCKDB_THREADS": "4"}, 4),
+        ({"DBT_THREADS": "1"}, 1),  # an explicit choice wins
+    ],
+)
+def test_dbt_runs_duckdb_threads_at_once_on_small_inputs(
+    env: dict[str, str], expected: int
+) -> None:
+    from scripts.build import SMALL_INPUT_BYTES, dbt_threads
+
+    assert dbt_threads(env) == expected
+    assert dbt_threads(env, raw_bytes=SMALL_INPUT_BYTES - 1) == expected
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, 1),  # the defaults: 2 threads, 3GB
         ({"DUCKDB_MEMORY_LIMIT": "3GB"}, 1),
         ({"DUCKDB_MEMORY_LIMIT": "5GB"}, 1),
         ({"DUCKDB_MEMORY_LIMIT": "1GB"}, 1),
+        ({"DUCKDB_MEMORY_LIMIT": "6GB"}, 2),
         ({"DUCKDB_MEMORY_LIMIT": "12GB", "DUCKDB_THREADS": "4"}, 4),
         ({"DUCKDB_MEMORY_LIMIT": "9GB", "DUCKDB_THREADS": "4"}, 3),
         ({"DUCKDB_MEMORY_LIMIT": "3GB", "DBT_THREADS": "2"}, 2),  # an explicit choice wins
@@ -314,10 +334,23 @@ def test_memory_limit_is_read_like_duckdb_reads_it(text: str, expected: int | No
     ],
 )
 def test_dbt_runs_one_model_per_3_gb_of_memory(env: dict[str, str], expected: int) -> None:
-    from scripts.build import dbt_threads
+    from scripts.build import LARGE_INPUT_BYTES, SMALL_INPUT_BYTES, dbt_threads
 
-    assert dbt_threads(env) == expected
-    assert dbt_threads(env, raw_bytes=2**30 - 1) == expected
+    assert dbt_threads(env, raw_bytes=SMALL_INPUT_BYTES) == expected
+    assert dbt_threads(env, raw_bytes=LARGE_INPUT_BYTES - 1) == expected
+
+
+def test_memory_limit_defaults_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """profiles.yml, the build and the benchmark default to the same DuckDB memory limit."""
+    from scripts.bench import settings_from_env
+    from scripts.build import DEFAULT_MEMORY_LIMIT, PROJECT_DIR
+
+    profiles = (PROJECT_DIR / "profiles.yml").read_text()
+    defaults = re.findall(r"env_var\('DUCKDB_MEMORY_LIMIT', '([^']*)'\)", profiles)
+    assert defaults == [DEFAULT_MEMORY_LIMIT, DEFAULT_MEMORY_LIMIT]  # dev and prod
+    monkeypatch.delenv("DUCKDB_MEMORY_LIMIT", raising=False)
+    settings = settings_from_env(PROJECT_DIR / "bench" / "work")
+    assert settings.memory_limit == DEFAULT_MEMORY_LIMIT
 
 
 @pytest.mark.parametrize(
