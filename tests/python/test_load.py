@@ -206,6 +206,29 @@ def test_gzip_is_verified_once_per_file_version(minimal_raw: Path) -> None:
         load.check_all(minimal_raw)
 
 
+def test_files_are_read_biggest_first(minimal_raw: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole-file reads start with the biggest file, so that the slowest one does not
+    start last and leave the other thread idle."""
+    path = minimal_raw / "imdb" / "title.principals.tsv.gz"
+    body = "".join(f"tt{i:07d}\t1\tnm{i:07d}\tactor\t\\N\t\\N\n" for i in range(50000))
+    header = "tconst\tordering\tnconst\tcategory\tjob\tcharacters\n"
+    path.write_bytes(gzip.compress((header + body).encode()))
+    scanned: list[Path] = []
+    real_scan = load._scan
+
+    def recording_scan(scanned_path: Path) -> int:
+        scanned.append(scanned_path)
+        return real_scan(scanned_path)
+
+    monkeypatch.setattr(load, "_scan", recording_scan)
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)  # one thread: calls in submission order
+    load.check_all(minimal_raw)
+    sizes = [scanned_path.stat().st_size for scanned_path in scanned]
+    assert len(scanned) > 1
+    assert scanned[0] == path
+    assert sizes == sorted(sizes, reverse=True)
+
+
 def test_lines_are_counted_in_gzip_and_plain_files(tmp_path: Path) -> None:
     """The count covers every line: several gzip members, and a last line without newline."""
     member_one = gzip.compress(b"h\ta\n1\tx\n")
