@@ -16,6 +16,7 @@ import gzip
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -367,3 +368,57 @@ def test_generated_vw_episodes_are_episodes(generated_imdb: tuple[Path, Path]) -
     assert {r[0] for r in rows} == episodes
     known_types = {basics[t] for t in episodes if t in basics}
     assert known_types <= {"tvEpisode"}, known_types
+
+
+@pytest.mark.parametrize(
+    ("test_name", "view", "key_columns"),
+    [
+        (
+            "assert_vw_general_keeps_every_usable_credit",
+            "vw_general",
+            ("title_id", "credit_ordering"),
+        ),
+        (
+            "assert_vw_episodes_has_every_episode_and_only_its_credits",
+            "vw_episodes",
+            ("episode_title_id", "credit_ordering"),
+        ),
+    ],
+)
+def test_view_completeness_tests_fail_when_the_view_loses_a_credit(
+    generated_imdb: tuple[Path, Path],
+    tmp_path: Path,
+    test_name: str,
+    view: str,
+    key_columns: tuple[str, str],
+) -> None:
+    """Each analyst view's completeness test, as dbt compiled it, finds nothing on the built
+    warehouse and finds the credit when the view is redefined to drop one."""
+    db, _ = generated_imdb
+    compiled = db.parent / "target" / "compiled" / "warehouse" / "tests" / "marts" / "imdb"
+    test_sql = (compiled / f"{test_name}.sql").read_text()
+    copy = tmp_path / db.name
+    shutil.copyfile(db, copy)
+    con = duckdb.connect(str(copy))
+    try:
+        assert con.execute(f"select count(*) from ({test_sql})").fetchone() == (0,)
+        first, second = key_columns
+        dropped = con.execute(
+            f"select {first}, {second} from marts.{view} "
+            f"where {second} is not null order by all limit 1"
+        ).fetchone()
+        assert dropped is not None
+        (definition,) = con.execute(
+            "select sql from duckdb_views() where schema_name = 'marts' and view_name = ?",
+            [view],
+        ).fetchone()
+        con.execute(definition.replace(f"VIEW marts.{view} ", f"VIEW marts.{view}_whole ", 1))
+        con.execute(
+            f"create or replace view marts.{view} as select * from marts.{view}_whole "
+            f"where not ({first} = {int(dropped[0])} and {second} = {int(dropped[1])})"
+        )
+        found = con.execute(test_sql).fetchall()
+    finally:
+        con.close()
+    assert len(found) == 1
+    assert found[0][0] == dropped[0]
