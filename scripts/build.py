@@ -59,7 +59,7 @@ PROJECT_INPUTS = (
 
 # DuckDB's memory_limit when DUCKDB_MEMORY_LIMIT is unset (profiles.yml has the same default).
 # At full IMDB size the build was faster under 3GB than under 6GB in every pair of runs
-# (809-812 s against 860-875 s; bench/README.md): DuckDB's high-cardinality aggregates, such
+# (809-844 s against 859-907 s; bench/README.md): DuckDB's high-cardinality aggregates, such
 # as the grain tests over 98M keys, run partition by partition under the lower limit and
 # took 10-12 s instead of 15-16 s. 3GB also leaves room on smaller machines.
 DEFAULT_MEMORY_LIMIT = "3GB"
