@@ -59,9 +59,10 @@ PROJECT_INPUTS = (
 
 # DuckDB's memory_limit when DUCKDB_MEMORY_LIMIT is unset (profiles.yml has the same default).
 # At full IMDB size the build was faster under 3GB than under 6GB in every pair of runs
-# (809-844 s against 859-907 s; bench/README.md): DuckDB's high-cardinality aggregates, such
-# as the grain tests over 98M keys, run partition by partition under the lower limit and
-# took 10-12 s instead of 15-16 s. 3GB also leaves room on smaller machines.
+# (809-844 s against 859-907 s; bench/README.md). Measured alone, DuckDB's high-cardinality
+# aggregates, such as the grain tests over 98M keys, took 10-12 s under 3GB instead of
+# 15-16 s under 6GB (likely because under the lower limit they work partition by partition
+# on smaller hash tables). 3GB also leaves room on smaller machines.
 DEFAULT_MEMORY_LIMIT = "3GB"
 
 # How many models and tests dbt runs at once. Each DuckDB query already runs on

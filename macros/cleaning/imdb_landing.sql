@@ -1,5 +1,6 @@
-{#- Landing with the identifiers cast (used by every `base_imdb__*` model). A value is "canonical" when the file's text is exactly
-    what the typed value prints back to: `tt` or `nm` and the number padded to
+{#- Landing with the identifiers cast (used by every `base_imdb__*` model). A
+    value is "canonical" when the file's text is exactly what the typed value
+    prints back to: `tt` or `nm` and the number padded to
     7 digits (8-digit ids unpadded); a whole number without leading zeros.
     Canonical values land typed only; any other text lands in `<column>_raw`
     beside the typed value (NULL when the text does not parse), so the file's
