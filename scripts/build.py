@@ -33,7 +33,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from scripts import load
+from scripts import build_record, dbt_runner, load
 from scripts.raw_files import ALL_FILES
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -54,6 +54,7 @@ PROJECT_INPUTS = (
     "packages/dbt_expectations",
     "scripts/raw_files.py",
     "scripts/load.py",
+    "scripts/build_record.py",
 )
 
 
@@ -230,24 +231,45 @@ def _target_dir(env: dict[str, str]) -> Path:
     return target if target.is_absolute() else PROJECT_DIR / target
 
 
-def _dbt_build(dbt_args: Sequence[str], env: dict[str, str]) -> int:
+def _dbt_build(dbt_args: Sequence[str], env: dict[str, str]) -> tuple[int, list[str]]:
     """`dbt build`; when its only errors are out of memory, `dbt retry` once in a new process.
     A query that fits in the limit on its own can run out while another heavy query holds
-    memory beside it (measured: two grain tests at once under 6GB)."""
-    code = _run_dbt(["build", *dbt_args], env)
+    memory beside it. Returns dbt's exit code and the summary line of each dbt command."""
+    code, progress = dbt_runner.run(["build", *dbt_args], env, PROJECT_DIR)
+    stats = [progress.stats_line()]
     if code == 0:
-        return 0
+        return 0, stats
     run_results = _target_dir(env) / "run_results.json"
     nodes = out_of_memory_nodes(run_results)
     if not nodes:
-        return code
+        return code, stats
     # dbt retry overwrites run_results.json: keep the build's record beside it
     shutil.copyfile(run_results, run_results.with_name(BUILD_RUN_RESULTS))
     _say(
         f"{len(nodes)} node(s) ran out of memory ({', '.join(n.split('.')[2] for n in nodes)}); "
         "retrying them and everything they skipped once, in a new dbt process (dbt retry)"
     )
-    return _run_dbt(["retry"], env)
+    code, progress = dbt_runner.run(["retry"], env, PROJECT_DIR)
+    return code, [*stats, "retry: " + progress.stats_line()]
+
+
+def report_problems(env: dict[str, str], database: Path) -> tuple[int, int]:
+    """Print every error, failing test and warning of the last dbt command once, in short,
+    with the file to look at and up to three rows a failing test found. Returns the number of
+    errors and failures, and of warnings."""
+    target = _target_dir(env)
+    found = dbt_runner.problems(target / "run_results.json", target / "manifest.json")
+    bad = [p for p in found if p.status != "warn"]
+    warnings = [p for p in found if p.status == "warn"]
+    for title, group in (("errors and failing tests", bad), ("warnings", warnings)):
+        if not group:
+            continue
+        _say(f"{len(group)} {title}:")
+        for problem in group:
+            examples = dbt_runner.example_rows(database, problem) if problem.compiled_code else []
+            for line in problem.lines(examples):
+                print(line, flush=True)
+    return len(bad), len(warnings)
 
 
 def _remove_database(path: Path) -> None:
@@ -278,9 +300,17 @@ def build(
     sample_scale: float | None = None,
     dbt_args: Sequence[str] = (),
     target_path: Path | None = None,
+    max_row_drop: float | None = None,
+    accept_row_drop: bool | None = None,
 ) -> int:
-    """Write, audit, publish. Returns 0 when published or already up to date."""
+    """Write, audit, publish. Returns 0 when published or already up to date.
+
+    Before dbt runs, the loader refuses a delivery that looks like a collapse (a file without
+    data rows, two files for one source, a source that lost more than `max_row_drop` of its
+    rows since the published build, unless `accept_row_drop`), so neither the models nor the
+    snapshots ever see it."""
     started = time.monotonic()
+    started_at = build_record.utc_now()
     published = published.resolve() if published.is_absolute() else (Path.cwd() / published)
     ensure_raw_data(raw_dir, sample_scale)
     raw_files = load.check_all(raw_dir)
@@ -298,7 +328,13 @@ def build(
         shutil.copyfile(published, candidate)
     else:
         _say("write: starting a new warehouse")
-    load.register(raw_dir, candidate)
+    try:
+        load.register(
+            raw_dir, candidate, max_row_drop=max_row_drop, accept_row_drop=accept_row_drop
+        )
+    except BaseException:
+        _remove_database(candidate)
+        raise
 
     env = dict(os.environ)
     env["DUCKDB_PATH"] = str(candidate)
@@ -316,8 +352,22 @@ def build(
             "write + audit: dbt build (models, seeds, snapshots and every test), "
             f"{env['DBT_THREADS']} at a time"
         )
-        if _dbt_build(dbt_args, env) != 0:
-            raise BuildError("dbt build failed (an error or a failing test, listed above)")
+        code, stats = _dbt_build(dbt_args, env)
+        log = dbt_runner.log_file(env, PROJECT_DIR)
+        _say(f"dbt: {'; '.join(stats)} (full log: {log})")
+        errors, warnings = report_problems(env, candidate)
+        if code != 0:
+            count = f"{errors} error(s) or failing test(s)" if errors else "an error"
+            raise BuildError(f"dbt build failed: {count}, listed above; full log: {log}")
+        build_id = build_record.record(
+            candidate,
+            started_at=started_at,
+            project_sha256=str(fingerprint["project_sha256"]),
+            dbt_stats="; ".join(stats),
+            run_results=_target_dir(env) / "run_results.json",
+            build_run_results=_target_dir(env) / BUILD_RUN_RESULTS,
+        )
+        _say(f"recorded build {build_id} in meta.builds ({warnings} warning(s))")
         publish(candidate, published)
     except BaseException:
         _remove_database(candidate)
@@ -358,6 +408,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
     parser.add_argument("--sample-scale", type=float, default=None, help="scale of sample data")
     parser.add_argument("--target-path", type=Path, default=None, help="dbt target folder")
+    parser.add_argument(
+        "--accept-row-drop",
+        action="store_true",
+        default=None,
+        help="publish although a source lost more rows than allowed (also ACCEPT_ROW_DROP=1)",
+    )
+    parser.add_argument(
+        "--max-row-drop",
+        type=float,
+        default=None,
+        help="share of a source's rows that may disappear between builds "
+        f"(also MAX_ROW_DROP; default {load.DEFAULT_MAX_ROW_DROP})",
+    )
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _interrupt)
     try:
@@ -367,6 +430,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             force=args.force,
             sample_scale=args.sample_scale,
             target_path=args.target_path,
+            max_row_drop=args.max_row_drop,
+            accept_row_drop=args.accept_row_drop,
         )
     except (load.LoadError, BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)

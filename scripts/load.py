@@ -16,13 +16,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import getpass
 import gzip
+import hashlib
 import json
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -53,12 +57,17 @@ def default_db_path() -> Path:
 
 
 def locate(raw_dir: Path, spec: RawFile) -> Path:
-    """The file for `spec` under `raw_dir`, or LoadError when none of its names exists."""
+    """The file for `spec` under `raw_dir`. LoadError when none of its names exists, or when
+    more than one does: which of two deliveries is meant is for a person to say."""
     folder = raw_dir / spec.domain
-    for name in spec.candidates:
-        path = folder / name
-        if path.exists():
-            return path
+    present = [folder / name for name in spec.candidates if (folder / name).exists()]
+    if len(present) > 1:
+        names = " and ".join(path.name for path in present)
+        raise LoadError(
+            f"{folder}: two files for {spec.stem}: {names}; remove the one that is not meant"
+        )
+    if present:
+        return present[0]
     expected = " or ".join(spec.candidates)
     raise LoadError(f"{folder / spec.candidates[0]}: missing (expected {expected} in {folder})")
 
@@ -80,25 +89,53 @@ def _first_line(path: Path) -> str:
         raise LoadError(f"{path}: header is not UTF-8 text") from None
 
 
+# A blank line: a newline (LF or CRLF) right after another newline. DuckDB's CSV reader skips
+# such lines, so they are counted apart from the lines that hold rows.
+_BLANK_LINE = re.compile(rb"(?<=\n)\r?\n")
+
+
 class _LineCounter:
-    """Counts lines in a stream of bytes: every newline, plus a last line without one."""
+    """Counts lines in a stream of bytes: every newline, plus a last line without one; and,
+    among them, the blank lines (empty, or a lone CR before the newline)."""
 
     def __init__(self) -> None:
         self.newlines = 0
-        self.last_byte = b"\n"
+        self.blank_lines = 0
+        self.tail = b"\n"  # the last two bytes seen; the stream starts as after a newline
 
     def feed(self, data: bytes) -> None:
-        if data:
-            self.newlines += data.count(b"\n")
-            self.last_byte = data[-1:]
+        if not data:
+            return
+        self.newlines += data.count(b"\n")
+        window = self.tail + data
+        # Blank lines are rare: the search runs only when the chunk can hold one.
+        if b"\n\n" in window or b"\n\r\n" in window:
+            self.blank_lines += sum(
+                1 for m in _BLANK_LINE.finditer(window) if m.end() > len(self.tail)
+            )
+        self.tail = window[-2:]
 
     @property
     def lines(self) -> int:
-        return self.newlines + (0 if self.last_byte == b"\n" else 1)
+        return self.newlines + (0 if self.tail.endswith(b"\n") else 1)
 
 
-def _verify_gzip_stream(path: Path) -> int:
-    """Decompress the whole file to prove it is complete; return its number of lines.
+@dataclass(frozen=True)
+class FileFacts:
+    """What the loader learns reading a raw file to the end."""
+
+    lines: int  # every line, the header included
+    blank_lines: int  # empty lines, which the CSV reader skips
+    sha256: str  # of the file's bytes as stored (compressed for .gz)
+
+    @property
+    def data_rows(self) -> int:
+        """Lines that hold rows: all lines but the header and the blank ones."""
+        return max(0, self.lines - 1 - self.blank_lines)
+
+
+def _verify_gzip_stream(path: Path) -> FileFacts:
+    """Decompress the whole file to prove it is complete; return its line counts and checksum.
 
     Memory stays bounded: at most CHUNK bytes of input and of output at a time. Several gzip
     members one after another are valid gzip and are checked in turn. The line count (the
@@ -106,6 +143,7 @@ def _verify_gzip_stream(path: Path) -> int:
     """
     decompressor = zlib.decompressobj(wbits=31)
     counter = _LineCounter()
+    digest = hashlib.sha256()
     member_started = False
     pending = b""
     with path.open("rb") as handle:
@@ -114,6 +152,7 @@ def _verify_gzip_stream(path: Path) -> int:
                 pending = handle.read(CHUNK)
                 if not pending:
                     break
+                digest.update(pending)
             try:
                 counter.feed(decompressor.decompress(pending, CHUNK))
             except zlib.error as exc:
@@ -126,22 +165,25 @@ def _verify_gzip_stream(path: Path) -> int:
                 member_started = False
     if member_started:
         raise LoadError(f"{path}: truncated gzip (the file ends in the middle of the data)")
-    return counter.lines
+    return FileFacts(counter.lines, counter.blank_lines, digest.hexdigest())
 
 
-def _count_plain_lines(path: Path) -> int:
-    """The number of lines of an uncompressed file (a last line without newline counts)."""
+def _count_plain_lines(path: Path) -> FileFacts:
+    """The line counts and checksum of an uncompressed file (a last line without newline
+    counts)."""
     counter = _LineCounter()
+    digest = hashlib.sha256()
     try:
         with path.open("rb") as handle:
             while chunk := handle.read(CHUNK):
                 counter.feed(chunk)
+                digest.update(chunk)
     except OSError as exc:
         raise LoadError(f"{path}: unreadable ({exc.strerror or exc})") from None
-    return counter.lines
+    return FileFacts(counter.lines, counter.blank_lines, digest.hexdigest())
 
 
-def _scan(path: Path) -> int:
+def _scan(path: Path) -> FileFacts:
     """Whole-file check and line count: gzip is decompressed to the end, plain is read."""
     if path.name.endswith(".gz"):
         return _verify_gzip_stream(path)
@@ -160,11 +202,14 @@ def _load_cache(raw_dir: Path) -> dict[str, dict[str, object]]:
         return {}
     if not isinstance(cache, dict):
         return {}
-    # Entries of an older format (no line count) are dropped: the file is scanned again.
+    # Entries of an older format (without every fact) are dropped: the file is scanned again.
     return {
         key: value
         for key, value in cache.items()
-        if isinstance(value, dict) and isinstance(value.get("lines"), int)
+        if isinstance(value, dict)
+        and isinstance(value.get("lines"), int)
+        and isinstance(value.get("blank_lines"), int)
+        and isinstance(value.get("sha256"), str)
     }
 
 
@@ -226,12 +271,14 @@ def check_all(raw_dir: Path, specs: Iterable[RawFile] = ALL_FILES) -> dict[str, 
 
 def check_and_count(
     raw_dir: Path, specs: Iterable[RawFile] = ALL_FILES
-) -> tuple[dict[str, Path], dict[str, int]]:
-    """Check every expected file; return table name -> path and, for IMDB files, their lines.
+) -> tuple[dict[str, Path], dict[str, FileFacts]]:
+    """Check every expected file; return table name -> path and table name -> its facts.
 
-    IMDB files are read to the end once per file version (size and mtime): gzip is
-    decompressed completely (a truncated or corrupt file stops here) and the lines are
-    counted. The result is cached in the raw folder, so an unchanged file is not read again.
+    Every file is read to the end once per file version (size and mtime): gzip is
+    decompressed completely (a truncated or corrupt file stops here), the lines and blank
+    lines are counted and the bytes checksummed. The result is cached in the raw folder, so
+    an unchanged file is not read again. A file with a header and no data rows stops here
+    like an empty one: it is an interrupted download or a failed export, not a delivery.
     """
     specs = list(specs)
     found = {spec.table: locate(raw_dir, spec) for spec in specs}
@@ -241,30 +288,150 @@ def check_and_count(
         path = found[spec.table]
         check_file(spec, path, verify_gzip=False)
         entry = cache.get(str(path.resolve()))
-        fresh = entry is not None and entry.get("fingerprint") == _fingerprint(path)
-        if (spec.domain == "imdb" or path.name.endswith(".gz")) and not fresh:
+        if entry is None or entry.get("fingerprint") != _fingerprint(path):
             todo.append(path)
     # Reading every file to the end is the slow part: one file per thread, biggest first, so
     # that the largest file (title.principals, nearly half the IMDB bytes) does not start last.
     todo.sort(key=lambda path: path.stat().st_size, reverse=True)
     with ThreadPoolExecutor(max_workers=max(1, min(len(todo), os.cpu_count() or 1))) as pool:
-        for path, lines in pool.map(lambda p: (p, _scan(p)), todo):
-            cache[str(path.resolve())] = {"fingerprint": _fingerprint(path), "lines": lines}
+        for path, facts in pool.map(lambda p: (p, _scan(p)), todo):
+            cache[str(path.resolve())] = {
+                "fingerprint": _fingerprint(path),
+                "lines": facts.lines,
+                "blank_lines": facts.blank_lines,
+                "sha256": facts.sha256,
+            }
     if todo:
         _save_cache(raw_dir, cache)
-    lines = {
-        spec.table: int(cache[str(found[spec.table].resolve())]["lines"])
-        for spec in specs
-        if str(found[spec.table].resolve()) in cache
+    facts = {}
+    for spec in specs:
+        entry = cache[str(found[spec.table].resolve())]
+        facts[spec.table] = FileFacts(
+            int(entry["lines"]), int(entry["blank_lines"]), str(entry["sha256"])
+        )
+        if facts[spec.table].data_rows == 0:
+            raise LoadError(f"{found[spec.table]}: no data rows (the file holds only its header)")
+    return found, facts
+
+
+# The share of a source's rows that may disappear between two builds without a person saying
+# so: a delivery that shrinks more is taken for a truncated or failed export.
+DEFAULT_MAX_ROW_DROP = 0.5
+RAW_FILES_COLUMNS = (
+    ("table_name", "varchar primary key"),
+    ("file_path", "varchar"),
+    ("size_bytes", "bigint"),
+    ("modified_at", "timestamp"),
+    ("registered_at", "timestamp"),
+    ("line_count", "bigint"),
+    ("blank_line_count", "bigint"),
+    ("data_row_count", "bigint"),
+    ("sha256", "varchar"),
+    ("previous_data_row_count", "bigint"),
+    ("row_drop_accepted_by", "varchar"),
+)
+
+
+@dataclass(frozen=True)
+class RowDrop:
+    """A source whose row count fell by more than the allowed share since the last build."""
+
+    table: str
+    path: Path
+    previous: int
+    current: int
+
+    @property
+    def share(self) -> float:
+        return 1 - self.current / self.previous
+
+    def describe(self) -> str:
+        return (
+            f"{self.path}: {self.current:,} data rows, down {self.share:.0%} from "
+            f"{self.previous:,} at the last build"
+        )
+
+
+def row_drops(
+    previous: dict[str, int], found: dict[str, Path], facts: dict[str, FileFacts], max_drop: float
+) -> list[RowDrop]:
+    """Sources whose data rows fell by more than `max_drop` (a share) against `previous`."""
+    drops = []
+    for table, path in found.items():
+        before = previous.get(table)
+        if not before:
+            continue
+        drop = RowDrop(table, path, before, facts[table].data_rows)
+        if drop.share > max_drop:
+            drops.append(drop)
+    return drops
+
+
+def max_row_drop_from_env() -> float:
+    """MAX_ROW_DROP (a share between 0 and 1), or the default."""
+    text = os.environ.get("MAX_ROW_DROP", "").strip()
+    if not text:
+        return DEFAULT_MAX_ROW_DROP
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 1:
+        raise LoadError(f"MAX_ROW_DROP={text!r}: expected a share between 0 and 1 (e.g. 0.5)")
+    return value
+
+
+def accept_row_drop_from_env() -> bool:
+    return os.environ.get("ACCEPT_ROW_DROP", "").strip().lower() in {"1", "true", "yes"}
+
+
+def _previous_row_counts(con: object) -> dict[str, int]:
+    """Data rows per source at the database's last registration (none for a new database)."""
+    columns = {
+        row[0]
+        for row in con.execute(  # type: ignore[attr-defined]
+            "select column_name from information_schema.columns "
+            "where table_schema = ? and table_name = 'raw_files'",
+            [RAW_SCHEMA],
+        ).fetchall()
     }
-    return found, lines
+    if "data_row_count" not in columns:
+        return {}
+    rows = con.execute(  # type: ignore[attr-defined]
+        f"select table_name, data_row_count from {sql_identifier(RAW_SCHEMA)}.raw_files "
+        "where data_row_count is not null"
+    ).fetchall()
+    return {str(table): int(count) for table, count in rows}
 
 
-def register(raw_dir: Path, db_path: Path, specs: Sequence[RawFile] = ALL_FILES) -> dict[str, Path]:
-    """Check the files and (re)create one raw view per file in `db_path`."""
+def _accepted_by() -> str:
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "unknown user"
+    stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f"{user} at {stamp} (ACCEPT_ROW_DROP)"
+
+
+def register(
+    raw_dir: Path,
+    db_path: Path,
+    specs: Sequence[RawFile] = ALL_FILES,
+    max_row_drop: float | None = None,
+    accept_row_drop: bool | None = None,
+) -> dict[str, Path]:
+    """Check the files and (re)create one raw view per file in `db_path`.
+
+    Before anything is replaced, every source's data rows are compared with the database's
+    last registration: a fall of more than `max_row_drop` (MAX_ROW_DROP, default 50%) stops
+    with LoadError, unless `accept_row_drop` (ACCEPT_ROW_DROP=1) says it is intended; the
+    acceptance is recorded in `raw.raw_files`.
+    """
     import duckdb
 
-    found, lines = check_and_count(raw_dir, specs)
+    max_row_drop = max_row_drop_from_env() if max_row_drop is None else max_row_drop
+    accept_row_drop = accept_row_drop_from_env() if accept_row_drop is None else accept_row_drop
+    found, facts = check_and_count(raw_dir, specs)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     try:
         con = duckdb.connect(str(db_path))
@@ -272,41 +439,98 @@ def register(raw_dir: Path, db_path: Path, specs: Sequence[RawFile] = ALL_FILES)
         message = str(exc).splitlines()[0]
         raise LoadError(f"{db_path}: cannot open the database for writing ({message})") from None
     try:
-        con.execute(f"create schema if not exists {sql_identifier(RAW_SCHEMA)}")
-        con.execute(
-            f"create table if not exists {sql_identifier(RAW_SCHEMA)}.raw_files ("
-            "table_name varchar primary key, file_path varchar, size_bytes bigint, "
-            "modified_at timestamp, registered_at timestamp, line_count bigint)"
-        )
-        # A database registered by an older loader lacks the line count.
-        con.execute(
-            f"alter table {sql_identifier(RAW_SCHEMA)}.raw_files "
-            "add column if not exists line_count bigint"
-        )
+        raw = sql_identifier(RAW_SCHEMA)
+        previous = _previous_row_counts(con)
+        drops = row_drops(previous, found, facts, max_row_drop)
+        if drops and not accept_row_drop:
+            raise LoadError(
+                "; ".join(drop.describe() for drop in drops)
+                + f" (more than the {max_row_drop:.0%} allowed): not loaded; if this is "
+                "intended, build again with ACCEPT_ROW_DROP=1 (make run ACCEPT_ROW_DROP=1)"
+            )
+        accepted = {drop.table: _accepted_by() for drop in drops}
+        con.execute(f"create schema if not exists {raw}")
+        con.execute(f"create table if not exists {raw}.raw_files (table_name varchar primary key)")
+        # A database registered by an older loader lacks the newer columns.
+        for name, kind in RAW_FILES_COLUMNS[1:]:
+            con.execute(f"alter table {raw}.raw_files add column if not exists {name} {kind}")
         now = datetime.now(UTC).replace(tzinfo=None)
         for spec in specs:
             path = found[spec.table].resolve()
-            view = f"{sql_identifier(RAW_SCHEMA)}.{sql_identifier(spec.table)}"
+            fact = facts[spec.table]
+            view = f"{raw}.{sql_identifier(spec.table)}"
             con.execute(
                 f"create or replace view {view} as select * from {read_csv_sql(spec, path)}"
             )
             stat = path.stat()
+            values = {
+                "table_name": spec.table,
+                "file_path": str(path),
+                "size_bytes": stat.st_size,
+                "modified_at": datetime.fromtimestamp(stat.st_mtime, UTC).replace(tzinfo=None),
+                "registered_at": now,
+                "line_count": fact.lines,
+                "blank_line_count": fact.blank_lines,
+                "data_row_count": fact.data_rows,
+                "sha256": fact.sha256,
+                "previous_data_row_count": previous.get(spec.table),
+                "row_drop_accepted_by": accepted.get(spec.table),
+            }
             con.execute(
-                f"insert or replace into {sql_identifier(RAW_SCHEMA)}.raw_files "
-                "(table_name, file_path, size_bytes, modified_at, registered_at, line_count) "
-                "values (?, ?, ?, ?, ?, ?)",
-                [
-                    spec.table,
-                    str(path),
-                    stat.st_size,
-                    datetime.fromtimestamp(stat.st_mtime, UTC).replace(tzinfo=None),
-                    now,
-                    lines.get(spec.table),
-                ],
+                f"insert or replace into {raw}.raw_files ({', '.join(values)}) "
+                f"values ({', '.join('?' for _ in values)})",
+                list(values.values()),
             )
     finally:
         con.close()
+    for drop in drops:
+        print(f"[load] accepted: {drop.describe()} ({accepted[drop.table]})", flush=True)
     return found
+
+
+# DuckDB's CSV errors: "CSV Error on Line: N", then what is wrong, and "file = <path>".
+_CSV_LINE = re.compile(r"CSV Error on Line: (\d+)")
+_CSV_FIELDS = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
+_CSV_FILE = re.compile(r"^\s*file = (.+?)\s*$", re.MULTILINE)
+
+
+def _stray_carriage_return(path: Path) -> int | None:
+    """The number of the first line holding a CR that does not end it (None if there is none)."""
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rb") as handle:
+        for number, line in enumerate(handle, 1):
+            if b"\r" in line.rstrip(b"\n").removesuffix(b"\r"):
+                return number
+    return None
+
+
+def describe_parse_error(message: str) -> str | None:
+    """One line for DuckDB's error on reading a raw file: the file, the line number and what is
+    wrong. None when the message is not about reading a raw file."""
+    found = _CSV_FILE.search(message)
+    if found is None or "Invalid Input Error" not in message:
+        return None
+    path = Path(found.group(1))
+    line = _CSV_LINE.search(message)
+    fields = _CSV_FIELDS.search(message)
+    if line and fields:
+        expected, got = int(fields.group(1)), int(fields.group(2))
+        problem = "too many fields" if got > expected else "too few fields"
+        return f"{path}: line {line.group(1)}: {problem} ({got}, expected {expected})"
+    if line and "Invalid unicode" in message:
+        return f"{path}: line {line.group(1)}: invalid UTF-8 (the file must be UTF-8 encoded)"
+    if "invalid state" in message:
+        # DuckDB names no line here; a carriage return inside a line is the usual cause.
+        try:
+            number = _stray_carriage_return(path)
+        except (OSError, EOFError, zlib.error, gzip.BadGzipFile):
+            number = None
+        if number is not None:
+            return f"{path}: line {number}: stray carriage return (CR) inside the line"
+        return f"{path}: unreadable as {path.suffixes[0].lstrip('.')} (no line could be named)"
+    first = message.split("Invalid Input Error:", 1)[1].strip().splitlines()[0]
+    where = f"line {line.group(1)}: " if line else ""
+    return f"{path}: {where}{first}"
 
 
 def _sample(args: argparse.Namespace) -> int:

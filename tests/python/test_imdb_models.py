@@ -1,7 +1,7 @@
 """The IMDB models, staging to star schema, built with dbt on real and generated data.
 
-Real data: the 100-row IMDB samples in `<repo>/../shared/data/imdb` plus header-only bike
-stand-ins are registered into a temporary DuckDB file and `dbt build` runs every IMDB model and
+Real data: the 100-row IMDB samples in `<repo>/../shared/data/imdb` are registered (the IMDB
+files alone) into a temporary DuckDB file and `dbt build` runs every IMDB model and
 test. Expected values come from the sample files themselves (read here with Python), never from
 the models' output.
 
@@ -25,9 +25,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import REPO, SHARED_DATA, write_raw_file
+from conftest import REPO, SHARED_DATA
 from scripts.load import register
-from scripts.raw_files import BIKE_FILES
+from scripts.raw_files import ALL_FILES, IMDB_FILES, RawFile
 
 pytestmark = pytest.mark.slow
 
@@ -47,10 +47,11 @@ def _dbt(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     )
 
 
-def _build(work: Path, raw_dir: Path) -> Path:
-    """Register raw_dir into a fresh database under work and `dbt build` the IMDB models."""
+def _build(work: Path, raw_dir: Path, specs: tuple[RawFile, ...] = ALL_FILES) -> Path:
+    """Register raw_dir's `specs` into a fresh database under work and `dbt build` the IMDB
+    models (which read no bike file)."""
     db = work / "warehouse.duckdb"
-    register(raw_dir, db)
+    register(raw_dir, db, specs=specs)
     env = {
         **os.environ,
         "DBT_TARGET": "dev",
@@ -70,11 +71,6 @@ def _build(work: Path, raw_dir: Path) -> Path:
     assert bad == [], bad
     assert len(run_results["results"]) > 100  # models, seeds, data and unit tests all ran
     return db
-
-
-def _bike_stand_ins(raw_dir: Path) -> None:
-    for spec in BIKE_FILES:
-        write_raw_file(raw_dir, spec, rows=[])
 
 
 def _read_tsv(path: Path) -> list[dict[str, str]]:
@@ -105,8 +101,7 @@ def real_imdb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
     for source in imdb_dir.iterdir():
         if source.is_file():
             (raw_dir / "imdb" / source.name).write_bytes(source.read_bytes())
-    _bike_stand_ins(raw_dir)
-    yield _build(work, raw_dir), imdb_dir
+    yield _build(work, raw_dir, IMDB_FILES), imdb_dir
 
 
 def _sample(imdb_dir: Path, stem: str) -> list[dict[str, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 import subprocess
@@ -14,7 +15,7 @@ import pytest
 
 from conftest import REPO, write_raw_file
 from scripts import load
-from scripts.raw_files import ALL_FILES, BIKE_FILES, IMDB_FILES
+from scripts.raw_files import ALL_FILES, BIKE_FILES, IMDB_FILES, read_csv_sql
 
 BASICS = IMDB_FILES[0]
 PRODUCT = next(s for s in BIKE_FILES if s.stem == "Production.Product")
@@ -235,16 +236,52 @@ def test_lines_are_counted_in_gzip_and_plain_files(tmp_path: Path) -> None:
     member_two = gzip.compress(b"2\ty\n3\tz")  # no newline at the end
     gz = tmp_path / "two-members.tsv.gz"
     gz.write_bytes(member_one + member_two)
-    assert load._verify_gzip_stream(gz) == 4
+    assert load._verify_gzip_stream(gz).lines == 4
     plain = tmp_path / "plain.tsv"
     plain.write_bytes(b"h\ta\n1\tx\n2\ty\n")
-    assert load._count_plain_lines(plain) == 3
+    assert load._count_plain_lines(plain).lines == 3
     plain.write_bytes(b"h\ta\n1\tx\n2\ty")
-    assert load._count_plain_lines(plain) == 3
+    assert load._count_plain_lines(plain).lines == 3
     # Lines longer than one read chunk are counted once.
     big = tmp_path / "big.tsv.gz"
     big.write_bytes(gzip.compress(b"h\n" + (b"x" * (load.CHUNK + 10) + b"\n") * 3))
-    assert load._verify_gzip_stream(big) == 4
+    assert load._verify_gzip_stream(big).lines == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "lines", "blank"),
+    [
+        (b"h\n1\n2\n", 3, 0),
+        (b"h\n1\n\n2\n", 4, 1),  # one empty line between rows
+        (b"h\n1\n\n\n\n2\n", 6, 3),  # several in a row
+        (b"h\r\n1\r\n\r\n2\r\n", 4, 1),  # CRLF
+        (b"h\n1\n2\n\n", 4, 1),  # at the end
+        (b"h\n1\n \n2\n", 4, 0),  # a space is not blank: the reader sees a short row
+    ],
+)
+def test_blank_lines_are_counted_apart(text: bytes, lines: int, blank: int) -> None:
+    """Blank lines are counted like DuckDB's reader skips them, also across read chunks."""
+    whole = load._LineCounter()
+    whole.feed(text)
+    assert (whole.lines, whole.blank_lines) == (lines, blank)
+    for size in (1, 2, 3):  # the same stream fed in small pieces
+        pieces = load._LineCounter()
+        for start in range(0, len(text), size):
+            pieces.feed(text[start : start + size])
+        assert (pieces.lines, pieces.blank_lines) == (lines, blank), size
+
+
+def test_blank_lines_match_what_duckdb_reads(tmp_path: Path) -> None:
+    """The loader's data rows equal the rows DuckDB's reader returns for a file with blank
+    lines (the counts the landing reconciliation compares)."""
+    spec = next(s for s in IMDB_FILES if s.stem == "title.ratings")
+    path = tmp_path / "title.ratings.tsv.gz"
+    text = "tconst\taverageRating\tnumVotes\ntt0000001\t5.0\t10\n\ntt0000002\t6.0\t11\n\n"
+    path.write_bytes(gzip.compress(text.encode()))
+    facts = load._scan(path)
+    rows = duckdb.execute(f"select count(*) from {read_csv_sql(spec, path)}").fetchone()
+    assert (facts.lines, facts.blank_lines, facts.data_rows) == (5, 2, 2)
+    assert rows == (facts.data_rows,)
 
 
 def test_register_records_each_imdb_file_line_count(minimal_raw: Path, tmp_path: Path) -> None:
@@ -254,17 +291,24 @@ def test_register_records_each_imdb_file_line_count(minimal_raw: Path, tmp_path:
     load.register(minimal_raw, db)
     con = duckdb.connect(str(db), read_only=True)
     counts = dict(con.execute("select table_name, line_count from raw.raw_files").fetchall())
+    facts = con.execute(
+        "select sha256, data_row_count, blank_line_count from raw.raw_files "
+        "where table_name = 'imdb_title_basics'"
+    ).fetchone()
     con.close()
     assert counts["imdb_title_basics"] == 8  # header + 7 rows
-    assert all(counts[spec.table] == 2 for spec in IMDB_FILES if spec is not BASICS)
-    assert all(counts[spec.table] is None for spec in BIKE_FILES)
+    assert all(counts[spec.table] == 2 for spec in ALL_FILES if spec is not BASICS)
+    path = minimal_raw / "imdb" / "title.basics.tsv.gz"
+    assert facts == (hashlib.sha256(path.read_bytes()).hexdigest(), 7, 0)
     # The count is cached with the file version and read from the cache next time.
     cache = json.loads((minimal_raw / load.VERIFIED_CACHE).read_text())
-    entry = cache[str((minimal_raw / "imdb" / "title.basics.tsv.gz").resolve())]
+    entry = cache[str(path.resolve())]
     assert entry["lines"] == 8
 
 
-def test_an_older_raw_files_table_gains_the_line_count(minimal_raw: Path, tmp_path: Path) -> None:
+def test_an_older_raw_files_table_gains_the_newer_columns(
+    minimal_raw: Path, tmp_path: Path
+) -> None:
     """A warehouse registered before line counts existed is upgraded, not broken."""
     db = tmp_path / "w.duckdb"
     con = duckdb.connect(str(db))
@@ -276,9 +320,11 @@ def test_an_older_raw_files_table_gains_the_line_count(minimal_raw: Path, tmp_pa
     con.close()
     load.register(minimal_raw, db)
     con = duckdb.connect(str(db), read_only=True)
-    assert con.execute("select count(*) from raw.raw_files where line_count = 2").fetchone() == (
-        len(IMDB_FILES),
-    )
+    upgraded = con.execute(
+        "select count(*) from raw.raw_files "
+        "where line_count = 2 and blank_line_count = 0 and data_row_count = 1"
+    ).fetchone()
+    assert upgraded == (len(ALL_FILES),)
     con.close()
 
 
@@ -309,3 +355,125 @@ def test_real_samples_parse_with_the_loader_options(shared_data: Path, tmp_path:
         "select job from raw.imdb_title_principals where tconst = 'tt0000036' and ordering = '3'"
     ).fetchone()
     assert job == ('story "Rip Van Winkle"',)
+
+
+# ------------------------------------------------------------------ collapsed deliveries
+
+
+def test_two_files_for_one_source_stop_with_both_names(minimal_raw: Path) -> None:
+    gz = minimal_raw / "imdb" / "title.ratings.tsv.gz"
+    (minimal_raw / "imdb" / "title.ratings.tsv").write_bytes(gzip.decompress(gz.read_bytes()))
+    result = run_cli("check", "--raw-dir", str(minimal_raw))
+    assert_one_line_error(result, "title.ratings.tsv.gz and title.ratings.tsv;", "two files")
+
+
+@pytest.mark.parametrize("stem", ["title.ratings", "Production.Product"])
+def test_header_only_file_stops_like_an_empty_one(minimal_raw: Path, stem: str) -> None:
+    spec = next(s for s in ALL_FILES if s.stem == stem)
+    path = write_raw_file(minimal_raw, spec, rows=[])
+    result = run_cli("check", "--raw-dir", str(minimal_raw))
+    assert_one_line_error(result, path.name, "no data rows")
+
+
+def test_header_and_blank_lines_only_is_no_data_either(minimal_raw: Path) -> None:
+    path = minimal_raw / "imdb" / "title.crew.tsv.gz"
+    path.write_bytes(gzip.compress(b"tconst\tdirectors\twriters\n\n\n"))
+    result = run_cli("check", "--raw-dir", str(minimal_raw))
+    assert_one_line_error(result, "title.crew.tsv.gz", "no data rows")
+
+
+def _ratings(count: int) -> list[list[str]]:
+    return [[f"tt{i:07d}", "5.0", "10"] for i in range(1, count + 1)]
+
+
+RATINGS = next(s for s in IMDB_FILES if s.stem == "title.ratings")
+
+
+def test_a_large_row_drop_is_refused_and_leaves_the_database_alone(
+    minimal_raw: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "w.duckdb"
+    write_raw_file(minimal_raw, RATINGS, _ratings(10))
+    load.register(minimal_raw, db)
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    path = write_raw_file(minimal_raw, RATINGS, _ratings(4))  # 10 -> 4: down 60%
+    result = run_cli("register", "--raw-dir", str(minimal_raw), "--db", str(db))
+    assert_one_line_error(result, str(path), "4 data rows", "down 60%", "10", "ACCEPT_ROW_DROP=1")
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def test_a_drop_within_the_allowed_share_loads(minimal_raw: Path, tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    write_raw_file(minimal_raw, RATINGS, _ratings(10))
+    load.register(minimal_raw, db)
+    write_raw_file(minimal_raw, RATINGS, _ratings(5))  # down 50%: the default allows it
+    load.register(minimal_raw, db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        row = con.execute(
+            "select data_row_count, previous_data_row_count, row_drop_accepted_by "
+            "from raw.raw_files where table_name = 'imdb_title_ratings'"
+        ).fetchone()
+    assert row == (5, 10, None)
+    # A stricter share, set per build, refuses a smaller drop.
+    write_raw_file(minimal_raw, RATINGS, _ratings(4))  # down 20% from 5
+    with pytest.raises(load.LoadError, match="down 20% from 5"):
+        load.register(minimal_raw, db, max_row_drop=0.1)
+
+
+def test_an_accepted_drop_loads_and_is_recorded(
+    minimal_raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "w.duckdb"
+    write_raw_file(minimal_raw, RATINGS, _ratings(10))
+    load.register(minimal_raw, db)
+    write_raw_file(minimal_raw, RATINGS, _ratings(2))
+    monkeypatch.setenv("ACCEPT_ROW_DROP", "1")
+    load.register(minimal_raw, db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "select table_name, data_row_count, previous_data_row_count, row_drop_accepted_by "
+            "from raw.raw_files where row_drop_accepted_by is not null"
+        ).fetchall()
+    assert [row[:3] for row in rows] == [("imdb_title_ratings", 2, 10)]
+    assert "ACCEPT_ROW_DROP" in rows[0][3]
+
+
+def test_max_row_drop_must_be_a_share(minimal_raw: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "MAX_ROW_DROP": "50%"}
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.load", "register", "--raw-dir", str(minimal_raw),
+         "--db", str(tmp_path / "w.duckdb")],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert_one_line_error(result, "MAX_ROW_DROP", "between 0 and 1")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            b"tt0000001\t5.0\t10\ntt0000002\t6.0\t11\textra\n",
+            "line 3: too many fields (4, expected 3)",
+        ),
+        (b"tt0000001\t5.0\t10\ntt0000002\t6.0\n", "line 3: too few fields (2, expected 3)"),
+        (b"tt0000001\t5.0\t10\ntt0000002\t6.0\t1\xe91\n", "line 3: invalid UTF-8"),
+        (b"tt0000001\t5.0\t10\ntt0000002\t6\r.0\t11\n", "line 3: stray carriage return"),
+    ],
+)
+def test_parse_errors_become_one_line_with_file_and_line(
+    tmp_path: Path, body: bytes, expected: str
+) -> None:
+    """DuckDB's long reader errors are named by file, line and what is wrong."""
+    path = tmp_path / "title.ratings.tsv.gz"
+    path.write_bytes(gzip.compress(b"tconst\taverageRating\tnumVotes\n" + body))
+    with pytest.raises(duckdb.Error) as raised:
+        duckdb.execute(f"select * from {read_csv_sql(RATINGS, path)}").fetchall()
+    described = load.describe_parse_error(str(raised.value))
+    assert described is not None and described.startswith(f"{path}: {expected}"), described
+    # dbt indents the database's message: the description is the same.
+    indented = "\n".join("  " + line for line in str(raised.value).splitlines())
+    assert load.describe_parse_error("Runtime Error in model x\n" + indented) == described
+
+
+def test_other_errors_are_not_taken_for_parse_errors() -> None:
+    assert load.describe_parse_error("Binder Error: column x not found") is None

@@ -52,11 +52,14 @@ MODELS = {
         " 1894 as start_year"
     ),
     # A landed table of three rows, and the loader's line counts: header + 3 lines for
-    # `file_ok`, header + 4 for `file_longer` (a row lost on landing), none for `file_unknown`.
+    # `file_ok`, header + 3 lines + 2 blank lines for `file_with_blank_lines`, header + 4 for
+    # `file_longer` (a row lost on landing), and none for `file_uncounted`.
     "landed_rows": "select * from (values (1), (2), (3)) as t(id)",
     "raw_files": (
-        "select * from (values ('file_ok', 4), ('file_longer', 5), ('file_uncounted', null))"
-        " as t(table_name, line_count)"
+        "select * from (values ('file_ok', 'ok.tsv', 4, 0),"
+        " ('file_with_blank_lines', 'blank.tsv', 6, 2), ('file_longer', 'longer.tsv', 5, 0),"
+        " ('file_uncounted', 'uncounted.tsv', null, null))"
+        " as t(table_name, file_path, line_count, blank_line_count)"
     ),
 }
 
@@ -110,6 +113,10 @@ models:
       - row_count_matches_file:
           name: row_count_matches_file__pass
           arguments: {{files: ref('raw_files'), table_name: file_ok}}
+          config: {{tags: [expect_pass]}}
+      - row_count_matches_file:
+          name: row_count_matches_file_blank_lines__pass
+          arguments: {{files: ref('raw_files'), table_name: file_with_blank_lines}}
           config: {{tags: [expect_pass]}}
       - row_count_matches_file:
           name: row_count_matches_file_row_lost__fail
@@ -173,7 +180,7 @@ def test_passing_cases_pass_and_failing_cases_fail(results: dict[str, str]) -> N
     passing = {n for n in cases if n.endswith("__pass")}
     failing = {n for n in cases if n.endswith("__fail")}
     assert passing | failing == set(cases)
-    assert len(passing) == 3 and len(failing) == 8, sorted(cases)
+    assert len(passing) == 4 and len(failing) == 8, sorted(cases)
     for name in passing:
         assert cases[name] == "pass", (name, cases[name])
     for name in failing:
