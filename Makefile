@@ -12,6 +12,8 @@ PORT ?= 8080
 
 export DBT_PROFILES_DIR := $(CURDIR)
 export RAW_DIR DUCKDB_PATH
+# Read by the loader from the environment (see README, "A bad delivery never costs data").
+export ACCEPT_ROW_DROP MAX_ROW_DROP
 
 # Where `make test` builds: its own tiny sample and databases, apart from your warehouse.
 TEST_DIR := .build/test
@@ -31,7 +33,7 @@ $(VENV)/.installed: requirements.txt
 deps: install
 	@$(BIN)/dbt deps --quiet
 
-run: install ## build the warehouse (sample data unless RAW_DIR has real files); FORCE=1 rebuilds
+run: install ## build the warehouse (sample data unless RAW_DIR has real files); FORCE=1 rebuilds, ACCEPT_ROW_DROP=1 accepts a source losing over MAX_ROW_DROP (0.5) of its rows
 	$(BIN)/python -m scripts.build --raw-dir "$(RAW_DIR)" --db "$(DUCKDB_PATH)" $(if $(FORCE),--force,)
 
 dev: deps ## plain `dbt build` into the development database (dev.duckdb)

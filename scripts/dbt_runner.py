@@ -76,7 +76,7 @@ class Progress:
     done: int = 0
     running: dict[str, str] = field(default_factory=dict)
     stats: dict[str, int] = field(default_factory=dict)
-    _next_share: float = 0.1
+    _next_tenth: int = 1
     _last_print: float = 0.0
     _line_open: bool = False
 
@@ -108,10 +108,9 @@ class Progress:
             self._line_open = True
             return
         now = self.clock()
-        share = self.done / self.total
-        if share >= self._next_share or now - self._last_print >= PROGRESS_EVERY_SECONDS:
-            while self._next_share <= share:
-                self._next_share += 0.1
+        tenths = self.done * 10 // self.total  # whole tenths of the nodes done
+        if tenths >= self._next_tenth or now - self._last_print >= PROGRESS_EVERY_SECONDS:
+            self._next_tenth = max(self._next_tenth, tenths + 1)
             self._last_print = now
             self._print(self._status())
 

@@ -5,9 +5,12 @@
     python -m scripts.load sample   [--raw-dir DIR] [--scale S] [--seed N] [--day D]
     python -m scripts.load download [--raw-dir DIR] [--base-url URL]
 
-`register` checks each of the 13 expected files (exists, readable, not empty, valid gzip where
-gzipped, exactly the expected header) and creates one view per file in the `raw` schema of the
-DuckDB database: `select * from read_csv(...)` with every column VARCHAR. dbt does the rest.
+`register` checks each of the 13 expected files (exactly one file per source, readable, not
+empty, valid gzip where gzipped, exactly the expected header, at least one data row), compares
+each source's data rows with the database's last registration (a fall of more than
+MAX_ROW_DROP, default half, stops unless ACCEPT_ROW_DROP=1), and creates one view per file in
+the `raw` schema of the DuckDB database: `select * from read_csv(...)` with every column
+VARCHAR. dbt does the rest.
 
 Errors a user can cause end in one line naming the file and the problem, and exit code 2.
 """
@@ -511,6 +514,8 @@ def describe_parse_error(message: str) -> str | None:
     if found is None or "Invalid Input Error" not in message:
         return None
     path = Path(found.group(1))
+    with contextlib.suppress(ValueError):
+        path = path.relative_to(Path.cwd())  # as the user named it, when under this folder
     line = _CSV_LINE.search(message)
     fields = _CSV_FIELDS.search(message)
     if line and fields:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -383,3 +385,94 @@ def test_every_published_build_is_recorded(sample_warehouse: SampleWarehouse) ->
         row_count == counts[name] for name, _, row_count in outputs if name in counts
     )
     assert all(row_count is None for _, kind, row_count in outputs if kind == "view")
+
+
+# ------------------------------------------------------------------ bad values in good files
+
+WELL_FORMED_KEY = re.compile(rb"(tt|nm)[0-9]{7,8}|[1-9][0-9]*")
+
+
+def _break_value(raw: Path, stem: str, key_width: int, column: str, value: bytes) -> str:
+    """Write `value` into `column` of the first row whose key (its first `key_width` fields) is
+    well formed and occurs once in the file; returns the row's first key field."""
+    spec = SPECS[stem]
+    delimiter = spec.delimiter.encode()
+    path = _path(raw, stem)
+    lines = _read_lines(path)
+    keys: dict[tuple[bytes, ...], int] = {}
+    for line in lines[1:]:
+        key = tuple(line.rstrip(b"\r").split(delimiter)[:key_width])
+        keys[key] = keys.get(key, 0) + 1
+    index = spec.columns.index(column)
+    for number, line in enumerate(lines[1:], 2):
+        fields = line.rstrip(b"\r").split(delimiter)
+        key = tuple(fields[:key_width])
+        well_formed = all(WELL_FORMED_KEY.fullmatch(part.strip(b'"')) for part in key)
+        if len(fields) == len(spec.columns) and keys[key] == 1 and well_formed:
+            fields[index] = value
+            ending = b"\r" if line.endswith(b"\r") else b""
+            lines[number - 1] = delimiter.join(fields) + ending
+            _write_lines(path, lines)
+            return fields[0].decode()
+    raise AssertionError(f"no row with a unique, well-formed key in {path}")
+
+
+# file, key width, column, bad value; the staging model, its key column, the typed column
+NULLED_AND_LISTED = [
+    ("title.basics", 1, "startYear", b"19x4", "stg_imdb__titles", "title_tconst", "start_year"),
+    ("title.basics", 1, "runtimeMinutes", b"ninety", "stg_imdb__titles", "title_tconst",
+     "runtime_minutes"),
+    ("title.ratings", 1, "averageRating", b"11.5", "stg_imdb__title_ratings", "title_tconst",
+     "average_rating"),
+    ("title.ratings", 1, "numVotes", b"many", "stg_imdb__title_ratings", "title_tconst",
+     "num_votes"),
+    ("name.basics", 1, "birthYear", b"abcd", "stg_imdb__people", "person_nconst", "birth_year"),
+    ("title.episode", 1, "seasonNumber", b"S1", "stg_imdb__title_episodes", "episode_tconst",
+     "season_number"),
+    ("Sales.SalesOrderDetail", 2, "OrderQty", b"many", "stg_bike__sales_order_details",
+     "sales_order_id", "order_quantity"),
+    ("Sales.SalesOrderDetail", 2, "UnitPrice", b"1,2,3", "stg_bike__sales_order_details",
+     "sales_order_id", "unit_price"),
+    ("Sales.SalesOrderHeader", 1, "OrderDate", b"2011-13-45 00:00:00.000",
+     "stg_bike__sales_order_headers", "sales_order_id", "ordered_at"),
+    ("Production.Product", 1, "ListPrice", b"abc", "stg_bike__products", "product_id",
+     "list_price"),
+]  # fmt: skip
+# file, key width, column, unreadable key; the rejected view and its raw key column
+QUARANTINED = [
+    ("title.principals", 2, "ordering", b"x", "stg_imdb__title_principals_rejected", "ordering"),
+    ("Sales.Customer", 1, "CustomerID", b"C-1", "stg_bike__customers_rejected", "CustomerID"),
+]
+
+
+def test_bad_values_are_nulled_and_listed_or_quarantined(delivery: Delivery) -> None:
+    """A dozen bad values across both domains: a bad value becomes NULL and is named in its
+    row's `rejected_columns`; a row whose key cannot be read goes to its `_rejected` view. The
+    build publishes, and its reconciliation tests (raw = staged + rejected) pass."""
+    broken = []
+    for stem, width, column, value, model, key_column, typed in NULLED_AND_LISTED:
+        key = _break_value(delivery.raw, stem, width, column, value)
+        broken.append((key, column, model, key_column, typed))
+    for stem, width, column, value, _, _ in QUARANTINED:
+        _break_value(delivery.raw, stem, width, column, value)
+    result = delivery.build()
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    with duckdb.connect(str(delivery.db), read_only=True) as con:
+        for key, column, model, key_column, typed in broken:
+            key_value = int(key) if key.isdigit() else key
+            rows = con.execute(
+                f"select {typed}, rejected_columns from staging.{model} where {key_column} = ?",
+                [key_value],
+            ).fetchall()
+            assert rows, (model, key)
+            assert all(value is None and column in rejected for value, rejected in rows), rows
+        for _, _, _, value, view, raw_column in QUARANTINED:
+            found = con.execute(
+                f'select count(*) from staging.{view} where "{raw_column}" = ?', [value.decode()]
+            ).fetchone()
+            assert found == (1,), (view, value)
+    run_results = delivery.work / "target" / "run_results.json"
+    statuses = {r["unique_id"]: r["status"] for r in json.loads(run_results.read_text())["results"]}
+    reconcile = [uid for uid in statuses if ".rows_reconcile_" in uid]
+    assert len(reconcile) == len(ALL_FILES)
+    assert all(statuses[uid] == "pass" for uid in reconcile)

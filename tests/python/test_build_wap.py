@@ -390,7 +390,7 @@ def test_out_of_memory_is_retried_once_in_a_new_dbt_process(
     assert _sha256(db) == before
     # the retry ran that one test again, not the whole build
     retried = json.loads((project / "target" / "run_results.json").read_text())
-    assert retried["args"]["invocation_command"] == "dbt retry"
+    assert retried["args"]["invocation_command"].split(" --")[0] == "dbt retry"
     assert [r["unique_id"] for r in retried["results"]] == ["test.warehouse.zz_wap_out_of_memory"]
     assert retried["results"][0]["status"] == "error"
     # the first dbt build's record is kept beside it
@@ -458,18 +458,20 @@ def test_build_retries_out_of_memory_once(
     expected_calls: list[list[str]],
     expected_code: int,
 ) -> None:
-    from scripts import build
+    from scripts import build, dbt_runner
 
     calls: list[list[str]] = []
 
-    def fake_run_dbt(args: list[str], env: dict[str, str]) -> int:
-        calls.append(args)
-        if args == ["build"]:
+    def fake_run(
+        args: list[str], env: dict[str, str], project_dir: Path
+    ) -> tuple[int, dbt_runner.Progress]:
+        calls.append(list(args))
+        if list(args) == ["build"]:
             _run_results(tmp_path / "run_results.json", ("test.warehouse.heavy", *first))
-            return 1
-        return retry_code
+            return 1, dbt_runner.Progress()
+        return retry_code, dbt_runner.Progress()
 
-    monkeypatch.setattr(build, "_run_dbt", fake_run_dbt)
-    code = build._dbt_build([], {"DBT_TARGET_PATH": str(tmp_path)})
+    monkeypatch.setattr(build.dbt_runner, "run", fake_run)
+    code, _ = build._dbt_build([], {"DBT_TARGET_PATH": str(tmp_path)})
     assert calls == expected_calls
     assert code == expected_code
