@@ -110,13 +110,15 @@ class _LineCounter:
         if not data:
             return
         self.newlines += data.count(b"\n")
-        window = self.tail + data
-        # Blank lines are rare: the search runs only when the chunk can hold one.
-        if b"\n\n" in window or b"\n\r\n" in window:
-            self.blank_lines += sum(
-                1 for m in _BLANK_LINE.finditer(window) if m.end() > len(self.tail)
-            )
-        self.tail = window[-2:]
+        # A blank line that starts in the previous chunk or right at its end.
+        if (self.tail.endswith(b"\n") and data.startswith((b"\n", b"\r\n"))) or (
+            self.tail.endswith(b"\n\r") and data.startswith(b"\n")
+        ):
+            self.blank_lines += 1
+        # Blank lines inside the chunk are rare: the search runs only when it can hold one.
+        if b"\n\n" in data or (b"\r" in data and b"\n\r\n" in data):
+            self.blank_lines += sum(1 for _ in _BLANK_LINE.finditer(data))
+        self.tail = (self.tail + data[-2:])[-2:]
 
     @property
     def lines(self) -> int:
