@@ -27,7 +27,6 @@ import json
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -185,25 +184,6 @@ def ensure_raw_data(raw_dir: Path, sample_scale: float | None) -> None:
     _say(f"sample data: {len(counts)} files, {sum(counts.values()):,} rows")
 
 
-def _run_dbt(args: list[str], env: dict[str, str]) -> int:
-    """Run dbt in its own process group so an interruption can stop all of it."""
-    dbt = Path(sys.executable).with_name("dbt")
-    command = [str(dbt) if dbt.exists() else "dbt", *args]
-    process = subprocess.Popen(command, cwd=PROJECT_DIR, env=env, start_new_session=True)
-    try:
-        return process.wait()
-    except BaseException:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        raise
-
-
 OUT_OF_MEMORY = "Out of Memory Error"
 # When a retry ran: the first `dbt build`'s run_results.json, kept under this name.
 BUILD_RUN_RESULTS = "run_results.build.json"
@@ -346,7 +326,7 @@ def build(
     if target_path is not None:
         env["DBT_TARGET_PATH"] = str(target_path)
     try:
-        if _run_dbt(["deps", "--quiet"], env) != 0:
+        if dbt_runner.run_plain(["deps", "--quiet"], env, PROJECT_DIR) != 0:
             raise BuildError("dbt deps failed")
         _say(
             "write + audit: dbt build (models, seeds, snapshots and every test), "

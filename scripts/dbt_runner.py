@@ -88,7 +88,7 @@ class Progress:
         seconds = int(self.clock() - self.started)
         return f"{seconds // 60}m{seconds % 60:02d}s"
 
-    def _print(self, text: str, stream: TextIO | None = None) -> None:
+    def say(self, text: str, stream: TextIO | None = None) -> None:
         if self._line_open:
             self.out.write("\n")
             self._line_open = False
@@ -112,7 +112,7 @@ class Progress:
         if tenths >= self._next_tenth or now - self._last_print >= PROGRESS_EVERY_SECONDS:
             self._next_tenth = max(self._next_tenth, tenths + 1)
             self._last_print = now
-            self._print(self._status())
+            self.say(self._status())
 
     def handle(self, event: dict[str, object]) -> None:
         info = event.get("info") or {}
@@ -124,7 +124,7 @@ class Progress:
         node = data.get("node_info") or {}
         unique_id = str(node.get("unique_id", "")) if isinstance(node, dict) else ""
         if name == "FoundStats":
-            self._print(f"[dbt] found {data.get('stat_line', '')}")
+            self.say(f"[dbt] found {data.get('stat_line', '')}")
         elif name == "LogStartLine":
             self.total = int(data.get("total") or self.total)
             if isinstance(node, dict):
@@ -143,7 +143,7 @@ class Progress:
             return
         elif level in ("error", "warn"):
             # Anything else dbt reports as a problem (parse errors, deprecations) is shown.
-            self._print(f"[dbt] {level}: {strip_ansi(str(info.get('msg', ''))).strip()}")
+            self.say(f"[dbt] {level}: {strip_ansi(str(info.get('msg', ''))).strip()}")
 
     def finish(self) -> None:
         if self._line_open:
@@ -161,6 +161,35 @@ class Progress:
         )
 
 
+def dbt_executable() -> str:
+    """The dbt beside this Python (the project's virtual environment), else the one on PATH."""
+    dbt = Path(sys.executable).with_name("dbt")
+    return str(dbt) if dbt.exists() else "dbt"
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop a dbt started in its own process group, all of it: politely, then for good."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def run_plain(args: Sequence[str], env: dict[str, str], project_dir: Path) -> int:
+    """Run `dbt <args>` with dbt's own output (for short commands such as `dbt deps`)."""
+    command = [dbt_executable(), *args]
+    process = subprocess.Popen(command, cwd=project_dir, env=env, start_new_session=True)
+    try:
+        return process.wait()
+    except BaseException:
+        stop(process)
+        raise
+
+
 def run(
     args: Sequence[str],
     env: dict[str, str],
@@ -168,9 +197,8 @@ def run(
     out: TextIO = sys.stdout,
 ) -> tuple[int, Progress]:
     """Run `dbt <args>` with JSON events on its standard output and show the progress."""
-    dbt = Path(sys.executable).with_name("dbt")
     command = [
-        str(dbt) if dbt.exists() else "dbt",
+        dbt_executable(),
         *args,
         "--log-format",
         "json",
@@ -196,20 +224,13 @@ def run(
                 event = json.loads(line)
             except ValueError:
                 if line.strip():
-                    progress._print(strip_ansi(line.rstrip()), sys.stderr)
+                    progress.say(strip_ansi(line.rstrip()), sys.stderr)
                 continue
             if isinstance(event, dict):
                 progress.handle(event)
         code = process.wait()
     except BaseException:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop(process)
         raise
     finally:
         progress.finish()

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import getpass
 import gzip
 import hashlib
 import json
@@ -410,12 +409,10 @@ def _previous_row_counts(con: object) -> dict[str, int]:
 
 
 def _accepted_by() -> str:
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):
-        user = "unknown user"
+    from scripts.build_record import built_by
+
     stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return f"{user} at {stamp} (ACCEPT_ROW_DROP)"
+    return f"{built_by()} at {stamp} (ACCEPT_ROW_DROP)"
 
 
 def register(
