@@ -18,7 +18,7 @@ export ACCEPT_ROW_DROP MAX_ROW_DROP
 # Where `make test` builds: its own tiny sample and databases, apart from your warehouse.
 TEST_DIR := .build/test
 
-.PHONY: help install deps run dev test lint pytest test-build docs report bench sample clean
+.PHONY: help install install-spark deps run dev test lint pytest test-build docs report bench sample clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -29,6 +29,10 @@ $(VENV)/.installed: requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
+
+install-spark: install ## add pyspark to the environment for the Spark checks (needs Java 17)
+	@echo "installing pyspark (requirements-spark.txt, about 450 MB)"
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-spark.txt
 
 deps: install
 	@$(BIN)/dbt deps --quiet

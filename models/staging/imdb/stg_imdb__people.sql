@@ -37,7 +37,7 @@ typed as (
 
 final as (
     select
-        * exclude (raw_birthyear, raw_deathyear, raw_knownfortitles),
+        {{ star_except(['raw_birthyear', 'raw_deathyear', 'raw_knownfortitles']) }},
         {{ imdb_rejected_columns([
             ['birthYear', 'birth_year'],
             ['deathYear', 'death_year'],

@@ -36,7 +36,7 @@ typed as (
 
 final as (
     select
-        * exclude (raw_isoriginaltitle),
+        {{ star_except(['raw_isoriginaltitle']) }},
         {{ imdb_rejected_columns([
             ['isOriginalTitle', 'is_original_title'],
         ]) }} as rejected_columns

@@ -27,7 +27,7 @@ typed as (
 
 final as (
     select
-        * exclude (raw_directors, raw_writers),
+        {{ star_except(['raw_directors', 'raw_writers']) }},
         {{ imdb_rejected_columns([
             ['directors', 'director_person_ids'],
             ['writers', 'writer_person_ids'],

@@ -33,7 +33,9 @@ typed as (
 
 final as (
     select
-        * exclude (raw_parenttconst, raw_seasonnumber, raw_episodenumber),
+        {{ star_except([
+            'raw_parenttconst', 'raw_seasonnumber', 'raw_episodenumber',
+        ]) }},
         {{ imdb_rejected_columns([
             ['parentTconst', 'parent_title_id'],
             ['seasonNumber', 'season_number'],

@@ -32,7 +32,7 @@ typed as (
 
 final as (
     select
-        * exclude (raw_nconst, raw_characters),
+        {{ star_except(['raw_nconst', 'raw_characters']) }},
         {{ imdb_rejected_columns([
             ['nconst', 'person_id'],
             ['characters', 'characters'],

@@ -27,7 +27,7 @@ typed as (
 
 final as (
     select
-        * exclude (raw_averagerating, raw_numvotes),
+        {{ star_except(['raw_averagerating', 'raw_numvotes']) }},
         {{ imdb_rejected_columns([
             ['averageRating', 'average_rating'],
             ['numVotes', 'num_votes'],

@@ -37,7 +37,9 @@ typed as (
 
 final as (
     select
-        * exclude (raw_isadult, raw_startyear, raw_endyear, raw_runtimeminutes),
+        {{ star_except([
+            'raw_isadult', 'raw_startyear', 'raw_endyear', 'raw_runtimeminutes',
+        ]) }},
         {{ imdb_rejected_columns([
             ['isAdult', 'is_adult'],
             ['startYear', 'start_year'],

@@ -1,6 +1,6 @@
 -- Every parsed character of every credit becomes one row.
 with staged as (
-    select coalesce(sum(len(characters)), 0) as row_count
+    select coalesce(sum({{ array_size('characters') }}), 0) as row_count
     from {{ ref('stg_imdb__title_principals') }}
 ),
 

@@ -1,7 +1,7 @@
 -- Every distinct genre of every staged title becomes exactly one bridge-ready row:
 -- the unnested row count equals the sum of distinct list lengths in staging.
 with staged as (
-    select coalesce(sum(len(list_distinct(genres))), 0) as row_count
+    select coalesce(sum({{ array_size(array_distinct('genres')) }}), 0) as row_count
     from {{ ref('stg_imdb__titles') }}
 ),
 
