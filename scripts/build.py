@@ -308,13 +308,6 @@ def build(
         shutil.copyfile(published, candidate)
     else:
         _say("write: starting a new warehouse")
-    try:
-        load.register(
-            raw_dir, candidate, max_row_drop=max_row_drop, accept_row_drop=accept_row_drop
-        )
-    except BaseException:
-        _remove_database(candidate)
-        raise
 
     env = dict(os.environ)
     env["DUCKDB_PATH"] = str(candidate)
@@ -326,6 +319,9 @@ def build(
     if target_path is not None:
         env["DBT_TARGET_PATH"] = str(target_path)
     try:
+        load.register(
+            raw_dir, candidate, max_row_drop=max_row_drop, accept_row_drop=accept_row_drop
+        )
         if dbt_runner.run_plain(["deps", "--quiet"], env, PROJECT_DIR) != 0:
             raise BuildError("dbt deps failed")
         _say(
