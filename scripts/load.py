@@ -415,57 +415,46 @@ def _accepted_by() -> str:
     return f"{built_by()} at {stamp} (ACCEPT_ROW_DROP)"
 
 
-def register(
+@dataclass(frozen=True)
+class Registration:
+    """What one registration writes: the files found and a `raw.raw_files` row for each."""
+
+    found: dict[str, Path]
+    rows: list[dict[str, object]]
+    drops: list[RowDrop]
+    accepted: dict[str, str]
+
+
+def plan_registration(
     raw_dir: Path,
-    db_path: Path,
+    previous: dict[str, int],
     specs: Sequence[RawFile] = ALL_FILES,
     max_row_drop: float | None = None,
     accept_row_drop: bool | None = None,
-) -> dict[str, Path]:
-    """Check the files and (re)create one raw view per file in `db_path`.
-
-    Before anything is replaced, every source's data rows are compared with the database's
-    last registration: a fall of more than `max_row_drop` (MAX_ROW_DROP, default 50%) stops
-    with LoadError, unless `accept_row_drop` (ACCEPT_ROW_DROP=1) says it is intended; the
-    acceptance is recorded in `raw.raw_files`.
-    """
-    import duckdb
-
+) -> Registration:
+    """Check the files and compare each source's data rows with `previous` (the database's last
+    registration): a fall of more than `max_row_drop` (MAX_ROW_DROP, default 50%) stops with
+    LoadError, unless `accept_row_drop` (ACCEPT_ROW_DROP=1) says it is intended. Either engine
+    writes the result; nothing is written here."""
     max_row_drop = max_row_drop_from_env() if max_row_drop is None else max_row_drop
     accept_row_drop = accept_row_drop_from_env() if accept_row_drop is None else accept_row_drop
     found, facts = check_and_count(raw_dir, specs)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        con = duckdb.connect(str(db_path))
-    except duckdb.IOException as exc:
-        message = str(exc).splitlines()[0]
-        raise LoadError(f"{db_path}: cannot open the database for writing ({message})") from None
-    try:
-        raw = sql_identifier(RAW_SCHEMA)
-        previous = _previous_row_counts(con)
-        drops = row_drops(previous, found, facts, max_row_drop)
-        if drops and not accept_row_drop:
-            raise LoadError(
-                "; ".join(drop.describe() for drop in drops)
-                + f" (more than the {max_row_drop:.0%} allowed): not loaded; if this is "
-                "intended, build again with ACCEPT_ROW_DROP=1 (make run ACCEPT_ROW_DROP=1)"
-            )
-        accepted = {drop.table: _accepted_by() for drop in drops}
-        con.execute(f"create schema if not exists {raw}")
-        con.execute(f"create table if not exists {raw}.raw_files (table_name varchar primary key)")
-        # A database registered by an older loader lacks the newer columns.
-        for name, kind in RAW_FILES_COLUMNS[1:]:
-            con.execute(f"alter table {raw}.raw_files add column if not exists {name} {kind}")
-        now = datetime.now(UTC).replace(tzinfo=None)
-        for spec in specs:
-            path = found[spec.table].resolve()
-            fact = facts[spec.table]
-            view = f"{raw}.{sql_identifier(spec.table)}"
-            con.execute(
-                f"create or replace view {view} as select * from {read_csv_sql(spec, path)}"
-            )
-            stat = path.stat()
-            values = {
+    drops = row_drops(previous, found, facts, max_row_drop)
+    if drops and not accept_row_drop:
+        raise LoadError(
+            "; ".join(drop.describe() for drop in drops)
+            + f" (more than the {max_row_drop:.0%} allowed): not loaded; if this is "
+            "intended, build again with ACCEPT_ROW_DROP=1 (make run ACCEPT_ROW_DROP=1)"
+        )
+    accepted = {drop.table: _accepted_by() for drop in drops}
+    now = datetime.now(UTC).replace(tzinfo=None)
+    rows = []
+    for spec in specs:
+        path = found[spec.table].resolve()
+        fact = facts[spec.table]
+        stat = path.stat()
+        rows.append(
+            {
                 "table_name": spec.table,
                 "file_path": str(path),
                 "size_bytes": stat.st_size,
@@ -478,6 +467,50 @@ def register(
                 "previous_data_row_count": previous.get(spec.table),
                 "row_drop_accepted_by": accepted.get(spec.table),
             }
+        )
+    return Registration(found, rows, drops, accepted)
+
+
+def report_accepted(plan: Registration) -> None:
+    for drop in plan.drops:
+        print(f"[load] accepted: {drop.describe()} ({plan.accepted[drop.table]})", flush=True)
+
+
+def register(
+    raw_dir: Path,
+    db_path: Path,
+    specs: Sequence[RawFile] = ALL_FILES,
+    max_row_drop: float | None = None,
+    accept_row_drop: bool | None = None,
+) -> dict[str, Path]:
+    """Check the files (plan_registration) and (re)create one raw view per file in `db_path`,
+    recording each file in `raw.raw_files`."""
+    import duckdb
+
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    # Check the files before opening the database: a refused delivery touches nothing.
+    check_and_count(raw_dir, specs)
+    try:
+        con = duckdb.connect(str(db_path))
+    except duckdb.IOException as exc:
+        message = str(exc).splitlines()[0]
+        raise LoadError(f"{db_path}: cannot open the database for writing ({message})") from None
+    try:
+        raw = sql_identifier(RAW_SCHEMA)
+        plan = plan_registration(
+            raw_dir, _previous_row_counts(con), specs, max_row_drop, accept_row_drop
+        )
+        con.execute(f"create schema if not exists {raw}")
+        con.execute(f"create table if not exists {raw}.raw_files (table_name varchar primary key)")
+        # A database registered by an older loader lacks the newer columns.
+        for name, kind in RAW_FILES_COLUMNS[1:]:
+            con.execute(f"alter table {raw}.raw_files add column if not exists {name} {kind}")
+        for spec, values in zip(specs, plan.rows, strict=True):
+            path = plan.found[spec.table].resolve()
+            view = f"{raw}.{sql_identifier(spec.table)}"
+            con.execute(
+                f"create or replace view {view} as select * from {read_csv_sql(spec, path)}"
+            )
             con.execute(
                 f"insert or replace into {raw}.raw_files ({', '.join(values)}) "
                 f"values ({', '.join('?' for _ in values)})",
@@ -485,9 +518,8 @@ def register(
             )
     finally:
         con.close()
-    for drop in drops:
-        print(f"[load] accepted: {drop.describe()} ({accepted[drop.table]})", flush=True)
-    return found
+    report_accepted(plan)
+    return plan.found
 
 
 # DuckDB's CSV errors: "CSV Error on Line: N", then what is wrong, and "file = <path>".

@@ -15,7 +15,7 @@
 
 {% macro default__bike_whole_number(expression, data_type) -%}
     case
-        when regexp_full_match(trim({{ expression }}), '[+-]?[0-9]+')
+        when {{ regexp_full_match('trim(' ~ expression ~ ')', "[+-]?[0-9]+") }}
             then {{ try_cast('trim(' ~ expression ~ ')', data_type) }}
     end
 {%- endmacro %}
@@ -68,7 +68,23 @@
 
 {#- A `rowguid` to UUID. -#}
 {% macro bike_uuid(expression) -%}
+    {{ return(adapter.dispatch('bike_uuid', 'warehouse')(expression)) }}
+{%- endmacro %}
+
+{% macro default__bike_uuid(expression) -%}
     {{ try_cast(bike_null(expression), 'uuid') }}
+{%- endmacro %}
+
+{#- Spark has no UUID type: the canonical text (lower case, hyphenated) of a
+    value DuckDB's UUID accepts in the usual hyphenated form. -#}
+{% macro spark__bike_uuid(expression) -%}
+    case
+        when {{ regexp_full_match(
+            'lower(' ~ bike_null(expression) ~ ')',
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+        ) }}
+            then lower({{ expression }})
+    end
 {%- endmacro %}
 
 {#- A fixed-width code (`"L "`, `"CM "`): trailing spaces trimmed, and when
@@ -101,18 +117,14 @@
 {%- endmacro %}
 
 {% macro default__bike_rejected_columns(columns, raw_row) -%}
-    list_filter(
-        [
-        {%- for raw_name, clean_name in columns.items() %}
-            case
-                when {{ bike_null(raw_row ~ "['" ~ raw_name ~ "']") }} is not null
-                    and {{ clean_name }} is null
-                    then '{{ raw_name }}'
-            end{{ "," if not loop.last }}
-        {%- endfor %}
-        ],
-        lambda column_name: column_name is not null
-    )
+    {%- set names = [] -%}
+    {%- for raw_name, clean_name in columns.items() -%}
+        {%- do names.append(
+            "case when " ~ bike_null(raw_row ~ "['" ~ raw_name ~ "']") ~ " is not null and "
+            ~ clean_name ~ " is null then '" ~ raw_name ~ "' end"
+        ) -%}
+    {%- endfor -%}
+    {{ array_compact(array_of(names, dbt.type_string())) }}
 {%- endmacro %}
 
 {#- One row per key of a small bike file: the rows of `relation` (the name of
@@ -134,7 +146,7 @@
             {%- for key_name, key_expression in keys %}
             {{ key_expression }} as {{ key_name }},
             {%- endfor %}
-            {{ relation }} as raw_row
+            {{ row_struct(relation) }} as raw_row
         from {{ relation }}
     ) as bike_keyed
     where

@@ -5,7 +5,7 @@
 
 {#- `\N` (IMDB's NULL marker) and the empty string become NULL. -#}
 {% macro imdb_null(expression) -%}
-    nullif(nullif({{ expression }}, '\N'), '')
+    nullif(nullif({{ expression }}, {{ quoted_text('\\N') }}), '')
 {%- endmacro %}
 
 
@@ -13,7 +13,7 @@
     BIGINT. 7- and 8-digit numbers both fit; anything else is NULL. -#}
 {% macro imdb_id(expression, prefix) -%}
     case
-        when regexp_full_match({{ imdb_null(expression) }}, '{{ prefix }}[0-9]{1,18}')
+        when {{ regexp_full_match(imdb_null(expression), prefix ~ "[0-9]{1,18}") }}
             then {{ try_cast('substr(' ~ expression ~ ', ' ~ (prefix | length + 1) ~ ')',
                              'bigint') }}
     end
@@ -24,7 +24,7 @@
     kept when it lies in [min_value, max_value]. -#}
 {% macro imdb_integer(expression, min_value=none, max_value=none) -%}
     case
-        when regexp_full_match({{ imdb_null(expression) }}, '[0-9]{1,9}')
+        when {{ regexp_full_match(imdb_null(expression), "[0-9]{1,9}") }}
             {%- if min_value is not none %}
             and {{ try_cast(expression, 'integer') }} >= {{ min_value }}
             {%- endif %}
@@ -62,7 +62,7 @@
 {#- An average rating as DECIMAL(3,1), kept when it lies in [1, 10]. -#}
 {% macro imdb_rating(expression) -%}
     case
-        when regexp_full_match({{ imdb_null(expression) }}, '[0-9]{1,2}(\.[0-9]+)?')
+        when {{ regexp_full_match(imdb_null(expression), "[0-9]{1,2}(\\.[0-9]+)?") }}
             and {{ try_cast(expression, 'decimal(3,1)') }} between 1 and 10
             then {{ try_cast(expression, 'decimal(3,1)') }}
     end
@@ -72,7 +72,7 @@
 {#- A list of text values separated by `separator` (`,` for genres and
     professions, the control character \x02 for akas types and attributes). -#}
 {% macro imdb_text_list(expression, separator="','") -%}
-    string_split({{ imdb_null(expression) }}, {{ separator }})
+    {{ split_text(imdb_null(expression), separator) }}
 {%- endmacro %}
 
 
@@ -80,13 +80,13 @@
     NULL (and so rejected) when any element is not an identifier. -#}
 {% macro imdb_id_list(expression, prefix) -%}
     case
-        when regexp_full_match(
-            {{ imdb_null(expression) }},
-            '{{ prefix }}[0-9]{1,18}(,{{ prefix }}[0-9]{1,18})*'
-        )
-            then {{ try_cast(
-                "string_split(replace(" ~ expression ~ ", '" ~ prefix ~ "', ''), ',')",
-                'bigint[]',
+        when {{ regexp_full_match(
+            imdb_null(expression),
+            prefix ~ "[0-9]{1,18}(," ~ prefix ~ "[0-9]{1,18})*",
+        ) }}
+            then {{ try_cast_elements(
+                split_text("replace(" ~ expression ~ ", '" ~ prefix ~ "', '')", "','"),
+                'bigint',
             ) }}
     end
 {%- endmacro %}
@@ -95,11 +95,7 @@
 {#- A JSON array of strings (`["Himself", "Jack \"The Ripper\""]`) as
     VARCHAR[], escapes decoded. Not valid JSON, or not an array: NULL. -#}
 {% macro imdb_json_string_list(expression) -%}
-    case
-        when json_valid({{ imdb_null(expression) }})
-            and json_type({{ imdb_null(expression) }}) = 'ARRAY'
-            then from_json({{ imdb_null(expression) }}, '["VARCHAR"]')
-    end
+    {{ json_string_array(imdb_null(expression)) }}
 {%- endmacro %}
 
 
@@ -118,22 +114,18 @@
             imdb_null(raw_expression) ~ ' is not null and ' ~ column[1] ~ ' is null',
         ]) -%}
     {%- endfor -%}
+    {%- set names = [] -%}
+    {%- for raw_name, check in checks -%}
+        {%- do names.append("case when " ~ check ~ " then '" ~ raw_name ~ "' end") -%}
+    {%- endfor -%}
     case
         when not (
             {%- for raw_name, check in checks %}
             {{ 'or ' if not loop.first }}({{ check }})
             {%- endfor %}
         )
-            then cast([] as varchar [])
-        else list_filter(
-            [
-                {%- for raw_name, check in checks %}
-                case when {{ check }} then '{{ raw_name }}' end
-                {{- ',' if not loop.last }}
-                {%- endfor %}
-            ],
-            lambda rejected_name: rejected_name is not null
-        )
+            then {{ array_of([], dbt.type_string()) }}
+        else {{ array_compact(array_of(names, dbt.type_string())) }}
     end
 {%- endmacro %}
 
@@ -141,10 +133,5 @@
 {#- The landed columns of one row as a struct, to collapse duplicates with
     min()/max() over the whole row. `relation_alias` qualifies the columns. -#}
 {% macro imdb_raw_row(columns, relation_alias=none) -%}
-    {%- set prefix = relation_alias ~ '.' if relation_alias else '' -%}
-    struct_pack(
-        {%- for column in columns %}
-        "{{ column }}" := {{ prefix }}"{{ column }}"{{ ',' if not loop.last }}
-        {%- endfor %}
-    )
+    {{ struct_of(columns, relation_alias) }}
 {%- endmacro %}

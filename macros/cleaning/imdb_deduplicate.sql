@@ -31,7 +31,7 @@
                 {{ key_expression }} as {{ key_name }},
                 {%- endfor %}
                 {%- for column in columns %}
-                "{{ column }}"{{ ',' if not loop.last }}
+                {{ adapter.quote(column) }}{{ ',' if not loop.last }}
                 {%- endfor %}
             from {{ relation }}
         ) as imdb_keyed
@@ -68,7 +68,7 @@
             imdb_keyed.{{ key_name }},
             {%- endfor %}
             {%- for column in columns %}
-            imdb_keyed."{{ column }}",
+            imdb_keyed.{{ adapter.quote(column) }},
             {%- endfor %}
             cast(1 as integer) as source_row_count,
             false as has_key_conflict
@@ -103,7 +103,7 @@
         imdb_single_rows.{{ key_name }},
         {%- endfor %}
         {%- for column in columns %}
-        imdb_single_rows."{{ column }}",
+        imdb_single_rows.{{ adapter.quote(column) }},
         {%- endfor %}
         imdb_single_rows.source_row_count,
         imdb_single_rows.has_key_conflict
@@ -114,7 +114,7 @@
         imdb_collapsed_rows.{{ key_name }},
         {%- endfor %}
         {%- for column in columns %}
-        imdb_collapsed_rows.kept_row."{{ column }}",
+        imdb_collapsed_rows.kept_row.{{ adapter.quote(column) }},
         {%- endfor %}
         imdb_collapsed_rows.source_row_count,
         imdb_collapsed_rows.has_key_conflict

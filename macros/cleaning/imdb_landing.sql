@@ -8,13 +8,13 @@
 
 {#- True when `expression` is an IMDB identifier written as IMDB writes it. -#}
 {% macro imdb_is_canonical_id(expression, prefix) -%}
-    regexp_full_match({{ expression }}, '{{ prefix }}([0-9]{7}|[1-9][0-9]{7,17})')
+    {{ regexp_full_match(expression, prefix ~ "([0-9]{7}|[1-9][0-9]{7,17})") }}
 {%- endmacro %}
 
 
 {#- True when `expression` is a whole number written without sign or leading zeros. -#}
 {% macro imdb_is_canonical_integer(expression) -%}
-    regexp_full_match({{ expression }}, '0|[1-9][0-9]{0,8}')
+    {{ regexp_full_match(expression, "0|[1-9][0-9]{0,8}") }}
 {%- endmacro %}
 
 
@@ -53,5 +53,5 @@
 
 {#- The file's text of a landed whole number: the kept text, else the number. -#}
 {% macro imdb_integer_text(value_column, raw_column) -%}
-    coalesce({{ raw_column }}, cast({{ value_column }} as varchar))
+    coalesce({{ raw_column }}, cast({{ value_column }} as {{ dbt.type_string() }}))
 {%- endmacro %}

@@ -5,20 +5,18 @@
 {% test imdb_rejected_columns_consistent(model, columns,
                                          column_name='rejected_columns') %}
 
+{%- set quoted = [] -%}
+{%- for raw_name in columns -%}
+    {%- do quoted.append("'" ~ raw_name ~ "'") -%}
+{%- endfor %}
+
 select *
 from {{ model }}
 where
     {{ column_name }} is null
-    or len(list_filter(
-        {{ column_name }},
-        lambda rejected_name: rejected_name not in (
-            {%- for raw_name in columns %}
-            '{{ raw_name }}'{{ ',' if not loop.last }}
-            {%- endfor %}
-        )
-    )) > 0
+    or not {{ array_within(column_name, quoted, dbt.type_string()) }}
     {%- for raw_name, typed_column in columns.items() %}
-    or (list_contains({{ column_name }}, '{{ raw_name }}')
+    or (array_contains({{ column_name }}, '{{ raw_name }}')
         and {{ typed_column }} is not null)
     {%- endfor %}
 

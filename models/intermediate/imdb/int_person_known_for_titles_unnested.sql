@@ -5,8 +5,7 @@ with people as (
 unnested as (
     select
         person_id,
-        {{ imdb_unnest('known_for_title_ids') }} as title_id,
-        {{ imdb_list_position('known_for_title_ids') }} as known_for_position
+        {{ unnest_with_position('known_for_title_ids', 'title_id', 'known_for_position') }}
     from people
     where known_for_title_ids is not null
 ),

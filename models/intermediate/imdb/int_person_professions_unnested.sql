@@ -5,8 +5,7 @@ with people as (
 unnested as (
     select
         person_id,
-        {{ imdb_unnest('primary_professions') }} as profession_name,
-        {{ imdb_list_position('primary_professions') }} as profession_position
+        {{ unnest_with_position('primary_professions', 'profession_name', 'profession_position') }}
     from people
     where primary_professions is not null
 ),

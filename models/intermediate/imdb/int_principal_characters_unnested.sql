@@ -8,8 +8,7 @@ final as (
     select
         title_id,
         ordering,
-        {{ imdb_list_position('characters') }} as character_position,
-        {{ imdb_unnest('characters') }} as character_name
+        {{ unnest_with_position('characters', 'character_name', 'character_position') }}
     from principals
     where characters is not null
 )

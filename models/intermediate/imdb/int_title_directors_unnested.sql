@@ -5,8 +5,7 @@ with crews as (
 unnested as (
     select
         title_id,
-        {{ imdb_unnest('director_person_ids') }} as person_id,
-        {{ imdb_list_position('director_person_ids') }} as credit_position
+        {{ unnest_with_position('director_person_ids', 'person_id', 'credit_position') }}
     from crews
     where director_person_ids is not null
 ),

@@ -5,8 +5,7 @@ with titles as (
 unnested as (
     select
         title_id,
-        {{ imdb_unnest('genres') }} as genre_name,
-        {{ imdb_list_position('genres') }} as genre_position
+        {{ unnest_with_position('genres', 'genre_name', 'genre_position') }}
     from titles
     where genres is not null
 ),

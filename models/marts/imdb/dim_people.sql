@@ -7,9 +7,9 @@ with people as (
 unknown_member as (
     select
         cast(-1 as bigint) as person_id,
-        cast(null as varchar) as person_nconst,
+        cast(null as {{ dbt.type_string() }}) as person_nconst,
         'Unknown person' as primary_name,
-        cast(null as varchar[]) as primary_professions,
+        cast(null as {{ array_type(dbt.type_string()) }}) as primary_professions,
         cast(null as integer) as birth_year,
         cast(null as integer) as death_year,
         true as is_unknown_member

@@ -32,7 +32,7 @@ unknown_member as (
     select
         '-1' as region_code,
         'Unknown or not applicable' as region_name,
-        cast(null as varchar) as code_system,
+        cast(null as {{ dbt.type_string() }}) as code_system,
         false as is_in_seed,
         true as is_unknown_member
 ),

@@ -9,11 +9,11 @@ ratings as (
 unknown_member as (
     select
         cast(-1 as bigint) as title_id,
-        cast(null as varchar) as title_tconst,
+        cast(null as {{ dbt.type_string() }}) as title_tconst,
         '-1' as title_type,
         'Unknown title' as primary_title,
         'Unknown title' as original_title,
-        cast(null as varchar[]) as genres,
+        cast(null as {{ array_type(dbt.type_string()) }}) as genres,
         cast(null as integer) as start_year,
         cast(null as integer) as end_year,
         cast(null as integer) as runtime_minutes,

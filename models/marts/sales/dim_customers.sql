@@ -10,9 +10,9 @@ unknown_member as (
         cast(null as integer) as territory_id,
         'unknown' as account_number,
         'unknown' as customer_type,
-        cast(null as varchar) as person_type,
-        cast(null as varchar) as first_name,
-        cast(null as varchar) as last_name,
+        cast(null as {{ dbt.type_string() }}) as person_type,
+        cast(null as {{ dbt.type_string() }}) as first_name,
+        cast(null as {{ dbt.type_string() }}) as last_name,
         'Unknown customer' as full_name,
         false as has_person
 ),

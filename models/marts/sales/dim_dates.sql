@@ -27,17 +27,23 @@ spine as (
 
 calendar as (
     select
-        cast(strftime(date_day, '%Y%m%d') as integer) as date_key,
+        cast(
+            year(date_day) * 10000 + month(date_day) * 100 + day(date_day) as integer
+        ) as date_key,
         cast(date_day as date) as date_day,
         year(date_day) as calendar_year,
         quarter(date_day) as calendar_quarter,
         month(date_day) as calendar_month,
-        monthname(date_day) as month_name,
-        strftime(date_day, '%Y-%m') as calendar_year_month,
+        {{ month_name('date_day') }} as month_name,
+        concat(
+            cast(year(date_day) as {{ dbt.type_string() }}),
+            '-',
+            lpad(cast(month(date_day) as {{ dbt.type_string() }}), 2, '0')
+        ) as calendar_year_month,
         day(date_day) as day_of_month,
-        isodow(date_day) as iso_day_of_week,
-        dayname(date_day) as day_name,
-        isodow(date_day) in (6, 7) as is_weekend
+        {{ iso_day_of_week('date_day') }} as iso_day_of_week,
+        {{ day_name('date_day') }} as day_name,
+        {{ iso_day_of_week('date_day') }} in (6, 7) as is_weekend
     from spine
 ),
 

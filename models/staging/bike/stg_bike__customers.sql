@@ -6,7 +6,7 @@ deduplicated as (
     {{ bike_deduplicate(
         relation='source',
         keys=[
-            ['customer_id', bike_id('"CustomerID"')],
+            ['customer_id', bike_id('CustomerID')],
         ],
     ) }}
 ),

@@ -6,7 +6,7 @@ deduplicated as (
     {{ bike_deduplicate(
         relation='source',
         keys=[
-            ['person_id', bike_id('"BusinessEntityID"')],
+            ['person_id', bike_id('BusinessEntityID')],
         ],
     ) }}
 ),
@@ -42,7 +42,7 @@ demographics_parsed as (
         {{ bike_decimal(bike_xml_value('demographics', 'TotalPurchaseYTD'), 19, 4) }}
             as total_purchase_ytd,
         {{ try_cast(
-            "rtrim(" ~ bike_xml_value('demographics', 'BirthDate') ~ ", 'Z')", 'date'
+            "trim(trailing 'Z' from " ~ bike_xml_value('demographics', 'BirthDate') ~ ")", 'date'
         ) }} as birth_date
     from typed
 ),

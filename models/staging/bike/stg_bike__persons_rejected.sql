@@ -8,14 +8,14 @@ final as (
     select
         *,
         case
-            when {{ bike_null('"BusinessEntityID"') }} is null
+            when {{ bike_null('BusinessEntityID') }} is null
                 then 'BusinessEntityID is missing'
-            when {{ bike_id('"BusinessEntityID"') }} is null
+            when {{ bike_id('BusinessEntityID') }} is null
                 then 'BusinessEntityID is not a positive integer'
         end as rejection_reason
     from source
     where
-        {{ bike_id('"BusinessEntityID"') }} is null
+        {{ bike_id('BusinessEntityID') }} is null
 )
 
 select * from final  -- noqa: AM04

@@ -6,7 +6,7 @@ deduplicated as (
     {{ bike_deduplicate(
         relation='source',
         keys=[
-            ['product_id', bike_id('"ProductID"')],
+            ['product_id', bike_id('ProductID')],
         ],
     ) }}
 ),

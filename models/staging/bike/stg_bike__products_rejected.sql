@@ -8,12 +8,12 @@ final as (
     select
         *,
         case
-            when {{ bike_null('"ProductID"') }} is null
+            when {{ bike_null('ProductID') }} is null
                 then 'ProductID is missing'
             else 'ProductID is not a positive integer'
         end as rejection_reason
     from source
-    where {{ bike_id('"ProductID"') }} is null
+    where {{ bike_id('ProductID') }} is null
 )
 
 select * from final  -- noqa: AM04

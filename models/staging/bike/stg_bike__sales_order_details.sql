@@ -6,8 +6,8 @@ deduplicated as (
     {{ bike_deduplicate(
         relation='source',
         keys=[
-            ['sales_order_id', bike_id('"SalesOrderID"')],
-            ['sales_order_detail_id', bike_id('"SalesOrderDetailID"')],
+            ['sales_order_id', bike_id('SalesOrderID')],
+            ['sales_order_detail_id', bike_id('SalesOrderDetailID')],
         ],
     ) }}
 ),

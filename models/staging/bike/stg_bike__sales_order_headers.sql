@@ -6,7 +6,7 @@ deduplicated as (
     {{ bike_deduplicate(
         relation='source',
         keys=[
-            ['sales_order_id', bike_id('"SalesOrderID"')],
+            ['sales_order_id', bike_id('SalesOrderID')],
         ],
     ) }}
 ),

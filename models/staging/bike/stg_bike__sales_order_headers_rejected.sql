@@ -8,14 +8,14 @@ final as (
     select
         *,
         case
-            when {{ bike_null('"SalesOrderID"') }} is null
+            when {{ bike_null('SalesOrderID') }} is null
                 then 'SalesOrderID is missing'
-            when {{ bike_id('"SalesOrderID"') }} is null
+            when {{ bike_id('SalesOrderID') }} is null
                 then 'SalesOrderID is not a positive integer'
         end as rejection_reason
     from source
     where
-        {{ bike_id('"SalesOrderID"') }} is null
+        {{ bike_id('SalesOrderID') }} is null
 )
 
 select * from final  -- noqa: AM04

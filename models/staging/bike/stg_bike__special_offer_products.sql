@@ -6,8 +6,8 @@ deduplicated as (
     {{ bike_deduplicate(
         relation='source',
         keys=[
-            ['special_offer_id', bike_id('"SpecialOfferID"')],
-            ['product_id', bike_id('"ProductID"')],
+            ['special_offer_id', bike_id('SpecialOfferID')],
+            ['product_id', bike_id('ProductID')],
         ],
     ) }}
 ),

@@ -4,7 +4,7 @@
 with report as (
     select
         count(*) as day_count,
-        max(date_day) - min(date_day) + 1 as span_days,
+        {{ dbt.datediff('min(date_day)', 'max(date_day)', 'day') }} + 1 as span_days,
         sum(order_count) as order_count,
         sum(units_sold) as units_sold,
         sum(revenue) as revenue
@@ -12,7 +12,7 @@ with report as (
 ),
 
 calendar as (
-    select max(date_day) - min(date_day) + 1 as span_days
+    select {{ dbt.datediff('min(date_day)', 'max(date_day)', 'day') }} + 1 as span_days
     from {{ ref('dim_dates') }}
 ),
 

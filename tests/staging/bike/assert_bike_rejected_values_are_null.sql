@@ -50,13 +50,17 @@ select
     '{{ model_name }}' as model_name,
     rejected.column_name,
     'listed as rejected but not NULL' as problem
-from {{ ref(model_name) }} as staged
-cross join unnest(staged.rejected_columns) as rejected (column_name)
+from (
+    select
+        staged.*,
+        {{ unnest_with_position('staged.rejected_columns', 'column_name', 'column_position') }}
+    from {{ ref(model_name) }} as staged
+) as rejected
 where
     {%- for raw_name, clean_name in columns.items() %}
     {{ "or" if not loop.first }} (
         rejected.column_name = '{{ raw_name }}'
-        and staged.{{ clean_name }} is not null
+        and rejected.{{ clean_name }} is not null
     )
     {%- endfor %}
 union all
@@ -64,8 +68,11 @@ select
     '{{ model_name }}' as model_name,
     rejected.column_name,
     'not a column that can be rejected' as problem
-from {{ ref(model_name) }} as staged
-cross join unnest(staged.rejected_columns) as rejected (column_name)
+from (
+    select
+        {{ unnest_with_position('staged.rejected_columns', 'column_name', 'column_position') }}
+    from {{ ref(model_name) }} as staged
+) as rejected
 where rejected.column_name not in (
     {%- for raw_name in columns %}'{{ raw_name }}'{{ ", " if not loop.last }}{% endfor -%}
 )

@@ -23,6 +23,16 @@
         ~ dbt_expectations._quoted_literal(regexp) ~ ')') }}
 {% endmacro %}
 
+{#- Spark: `rlike` (a search, as upstream), the flags as Java's inline flags. Spark's
+    literals treat a backslash as an escape, so the pattern's backslashes and quotes are
+    escaped with one; `is_raw` then changes nothing. -#}
+{% macro spark__regexp_instr(source_value, regexp, position, occurrence, is_raw, flags) %}
+    {%- do dbt_expectations._check_regex_flags(flags, 'imsux') -%}
+    {%- set pattern = ('(?' ~ flags ~ ')' if flags else '') ~ regexp -%}
+    {%- set literal = pattern | replace('\\', '\\\\') | replace("'", "\\'") -%}
+    {{ return('(' ~ source_value ~ " rlike '" ~ literal ~ "')") }}
+{% endmacro %}
+
 {% macro postgres__regexp_instr(source_value, regexp, position, occurrence, is_raw, flags) %}
     {%- do dbt_expectations._check_regex_flags(flags, 'bcegimnpqstwx') -%}
     {%- set operator = '~*' if 'i' in flags else '~' -%}

@@ -55,3 +55,22 @@ spine as (
 select * from spine
 where date_{{ datepart }} < cast({{ end_date }} as {{ dbt.type_timestamp() }})
 {% endmacro %}
+
+{#- Spark: `sequence` over timestamps (end inclusive there, so the end is filtered out);
+    start_date / end_date may be scalar subqueries, as on DuckDB. -#}
+{% macro spark__date_spine(datepart, start_date, end_date) %}
+select date_{{ datepart }}
+from (
+    select explode(
+        case
+            when cast({{ start_date }} as timestamp) < cast({{ end_date }} as timestamp)
+                then sequence(
+                    cast({{ start_date }} as timestamp),
+                    cast({{ end_date }} as timestamp),
+                    interval 1 {{ datepart }}
+                )
+        end
+    ) as date_{{ datepart }}
+) as spine
+where date_{{ datepart }} < cast({{ end_date }} as timestamp)
+{% endmacro %}
