@@ -9,9 +9,12 @@ RAW_DIR ?= data/raw
 DUCKDB_PATH ?= warehouse.duckdb
 SCALE ?= 0.01
 PORT ?= 8080
+# The engine `make run` builds on: duckdb (the default) or spark (a local Spark session).
+ENGINE ?= duckdb
+SPARK_DIR ?= $(CURDIR)/.spark
 
 export DBT_PROFILES_DIR := $(CURDIR)
-export RAW_DIR DUCKDB_PATH
+export RAW_DIR DUCKDB_PATH SPARK_DIR
 # Read by the loader from the environment (see README, "A bad delivery never costs data").
 export ACCEPT_ROW_DROP MAX_ROW_DROP
 
@@ -30,15 +33,23 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
-install-spark: install ## add pyspark to the environment for the Spark checks (needs Java 17)
-	@echo "installing pyspark (requirements-spark.txt, about 450 MB)"
+install-spark: $(VENV)/.installed-spark ## add dbt-spark and pyspark (the second engine; needs Java 17)
+
+$(VENV)/.installed-spark: requirements-spark.txt $(VENV)/.installed
+	@echo "installing dbt-spark and pyspark (requirements-spark.txt, about 450 MB)"
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-spark.txt
+	@touch $@
 
 deps: install
 	@$(BIN)/dbt deps --quiet
 
-run: install ## build the warehouse (sample data unless RAW_DIR has real files); FORCE=1 rebuilds, ACCEPT_ROW_DROP=1 accepts a source losing over MAX_ROW_DROP (0.5) of its rows
+ifeq ($(ENGINE),spark)
+run: install-spark
+	$(BIN)/python -m scripts.spark build --raw-dir "$(RAW_DIR)" --spark-dir "$(SPARK_DIR)"
+else
+run: install ## build the warehouse (sample data unless RAW_DIR has real files); ENGINE=spark builds on Spark; FORCE=1 rebuilds, ACCEPT_ROW_DROP=1 accepts a source losing over MAX_ROW_DROP (0.5) of its rows
 	$(BIN)/python -m scripts.build --raw-dir "$(RAW_DIR)" --db "$(DUCKDB_PATH)" $(if $(FORCE),--force,)
+endif
 
 dev: deps ## plain `dbt build` into the development database (dev.duckdb)
 	$(BIN)/python -m scripts.load register --raw-dir "$(RAW_DIR)" --db "$${DUCKDB_DEV_PATH:-dev.duckdb}"
@@ -71,11 +82,11 @@ docs: deps ## generate the docs from the built warehouse and serve them on local
 report: install ## the analysts' static HTML report from the published warehouse
 	$(BIN)/python -m scripts.report --db "$(DUCKDB_PATH)" --out target/report/index.html
 
-bench: deps ## benchmark the full build at SCALE (1.0 = full IMDB size); results in bench/results
-	$(BIN)/python -m scripts.bench --scale $(SCALE)
+bench: deps $(if $(filter spark,$(ENGINE)),install-spark,) ## benchmark the full build at SCALE (1.0 = full IMDB size; ENGINE=spark on Spark); results in bench/results
+	$(BIN)/python -m scripts.bench --scale $(SCALE) --engine $(ENGINE)
 
 sample: install ## generate the sample data into RAW_DIR (SCALE=1.0 is full IMDB size)
 	$(BIN)/python -m scripts.load sample --raw-dir "$(RAW_DIR)" --scale $(SCALE)
 
 clean: ## remove build outputs (not your raw data, not the published warehouse)
-	rm -rf target logs dbt_packages .build
+	rm -rf target logs dbt_packages .build .spark

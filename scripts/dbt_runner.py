@@ -195,8 +195,10 @@ def run(
     env: dict[str, str],
     project_dir: Path,
     out: TextIO = sys.stdout,
+    stderr: TextIO | None = None,
 ) -> tuple[int, Progress]:
-    """Run `dbt <args>` with JSON events on its standard output and show the progress."""
+    """Run `dbt <args>` with JSON events on its standard output and show the progress. dbt's
+    standard error goes to `stderr` when given (the Spark engine's JVM logs there)."""
     command = [
         dbt_executable(),
         *args,
@@ -213,6 +215,7 @@ def run(
         cwd=project_dir,
         env=env,
         stdout=subprocess.PIPE,
+        stderr=stderr,
         text=True,
         errors="replace",
         start_new_session=True,

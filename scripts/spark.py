@@ -2,6 +2,7 @@
 
     python -m scripts.spark register [--raw-dir DIR] [--spark-dir DIR]
     python -m scripts.spark build    [--raw-dir DIR] [--spark-dir DIR]
+    python -m scripts.spark export   --out DIR [--schema marts] [--spark-dir DIR]
 
 `register` runs the loader's checks (the same refusals as for DuckDB: see scripts/load.py) and
 registers every raw file as an external Spark table in the `raw` schema, read with the same rules
@@ -12,6 +13,8 @@ removed, a row with too many or too few fields an error. It records each file in
 `build` registers, then runs `dbt build --target spark`. Tables are parquet files under
 `<spark dir>/warehouse`; the Hive metastore (Derby) is `<spark dir>/metastore_db`, which one
 process holds at a time, so registration runs in its own process before dbt starts.
+
+`export` writes every relation of a schema (the marts) as parquet files, one folder each.
 
 Snapshots and the history marts need a table format with `merge` (Delta, Iceberg, Hudi). On
 parquet (SPARK_FILE_FORMAT, default parquet) they are disabled and the build says so.
@@ -201,6 +204,38 @@ def _say(message: str) -> None:
     print(f"[spark] {message}", flush=True)
 
 
+def _log_path(env: dict[str, str]) -> Path:
+    """Where the Spark engine's own messages (JVM, Spark) go: beside dbt's log."""
+    path = dbt_runner.log_file(env, PROJECT_DIR).with_name("spark.log")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _register_in_own_process(raw_dir: Path, directory: Path, env: dict[str, str]) -> None:
+    """Register in a process of its own: it holds the metastore only until it exits. Spark's
+    messages go to the Spark log; the loader's own lines (`error:`, `[load]`) are shown."""
+    log = _log_path(env)
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.spark", "register", "--raw-dir", str(raw_dir)],
+        env=env,
+        cwd=directory,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        errors="replace",
+    )
+    with log.open("a") as handle:
+        handle.write(result.stdout)
+    errors = []
+    for line in result.stdout.splitlines():
+        if line.startswith("error: "):
+            errors.append(line.removeprefix("error: "))
+        elif line.startswith(("[load]", "registered ")):
+            print(line, flush=True)
+    if result.returncode != 0:
+        raise load.LoadError(errors[0] if errors else f"registration failed; see {log}")
+
+
 def build(
     raw_dir: Path,
     directory: Path,
@@ -216,49 +251,65 @@ def build(
     check_available()
     raw_dir = raw_dir.resolve()
     duckdb_build.ensure_raw_data(raw_dir, sample_scale)
-    load.check_all(raw_dir)
+    load.check_all(raw_dir)  # a refused delivery stops here, before Spark starts
     directory.mkdir(parents=True, exist_ok=True)
     env = spark_env(directory)
     if target_path is not None:
         env["DBT_TARGET_PATH"] = str(target_path)
-    _say(f"registering the raw files in the Spark warehouse {directory}")
-    code = subprocess.call(
-        [sys.executable, "-m", "scripts.spark", "register", "--raw-dir", str(raw_dir)],
-        env=env,
-        cwd=directory,
-    )
-    if code != 0:
-        raise load.LoadError(f"the raw files were not registered in {directory}; nothing built")
+    _say(f"registering the raw files as Spark tables in {directory}")
+    _register_in_own_process(raw_dir, directory, env)
     if dbt_runner.run_plain(["deps", "--quiet"], env, PROJECT_DIR) != 0:
         raise load.LoadError("dbt deps failed")
     fmt = file_format(env)
     if fmt not in HISTORY_FORMATS:
         _say(HISTORY_SKIPPED.format(fmt=fmt))
-    _say("dbt build --target spark (models, seeds, snapshots where supported, every test)")
-    code, progress = dbt_runner.run(["build", *dbt_args], env, PROJECT_DIR)
-    log = dbt_runner.log_file(env, PROJECT_DIR)
-    _say(f"dbt: {progress.stats_line()} (full log: {log})")
+    _say("write + audit: dbt build --target spark (models, seeds, unit tests, every test)")
+    log = _log_path(env)
+    with log.open("a") as spark_log:
+        code, progress = dbt_runner.run(["build", *dbt_args], env, PROJECT_DIR, stderr=spark_log)
+    _say(f"dbt: {progress.stats_line()} (full log: {dbt_runner.log_file(env, PROJECT_DIR)})")
     target = duckdb_build._target_dir(env)
     found = dbt_runner.problems(target / "run_results.json", target / "manifest.json")
     for problem in found:
         for line in problem.lines([]):
             print(line, flush=True)
+    bad = [p for p in found if p.status != "warn"]
     if code != 0:
-        raise load.LoadError(f"dbt build on Spark failed ({len(found)} problem(s) above)")
+        raise load.LoadError(
+            f"dbt build on Spark failed: {len(bad) or 'an'} error(s) or failing test(s), "
+            f"listed above; Spark's own messages: {log}"
+        )
     _say(f"built the Spark warehouse in {time.monotonic() - started:.0f} s: {directory}")
     return 0
+
+
+def export(directory: Path, out: Path, schema: str = "marts") -> list[str]:
+    """Write every table and view of `schema` in the Spark warehouse as parquet under `out`
+    (one folder per relation), for DuckDB or any other reader. Returns the relation names."""
+    env = spark_env(directory)
+    spark = session(env)
+    try:
+        names = sorted(row.tableName for row in spark.sql(f"show tables in {schema}").collect())
+        for name in names:
+            spark.table(f"{schema}.{name}").write.mode("overwrite").parquet(str(out / name))
+    finally:
+        spark.stop()
+    return names
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.spark", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in ("register", "build"):
+    for name in ("register", "build", "export"):
         p = sub.add_parser(name)
         p.add_argument("--raw-dir", type=Path, default=load.default_raw_dir())
         p.add_argument("--spark-dir", type=Path, default=None)
         if name == "build":
             p.add_argument("--target-path", type=Path, default=None)
             p.add_argument("--sample-scale", type=float, default=None)
+        if name == "export":
+            p.add_argument("--out", type=Path, required=True, help="folder for the parquet files")
+            p.add_argument("--schema", default="marts")
     args = parser.parse_args(argv)
     directory = spark_dir(args.spark_dir)
     raw_dir = args.raw_dir if args.raw_dir.is_absolute() else Path.cwd() / args.raw_dir
@@ -266,6 +317,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "register":
             found = register(raw_dir, spark_env(directory))
             print(f"registered {len(found)} raw files as Spark tables (schema {RAW_SCHEMA})")
+            return 0
+        if args.command == "export":
+            names = export(directory, args.out.resolve(), args.schema)
+            print(f"exported {len(names)} relations of {args.schema} to {args.out}")
             return 0
         return build(raw_dir, directory, args.sample_scale, args.target_path)
     except load.LoadError as exc:
