@@ -637,7 +637,9 @@ def evaluate_targets(results: dict[str, object]) -> list[dict[str, object]]:
     generate = results["generate"]
     settings = results["settings"]
     built = project["exit_code"] == 0
-    limit = _memory_limit_bytes(str(settings["memory_limit"]))
+    # DuckDB's memory limit does not bound a Spark build: its memory targets are not measured.
+    spark = results.get("engine") == "spark"
+    limit = None if spark else _memory_limit_bytes(str(settings["memory_limit"]))
 
     def target(name: str, goal: str, value: object, passed: bool | None) -> dict[str, object]:
         return {"name": name, "target": goal, "value": value, "passed": passed}
@@ -704,7 +706,9 @@ def _verdict(passed: bool | None) -> str:
     return {True: "pass", False: "MISS", None: "not measured"}[passed]
 
 
-def _rerun_sentence(rerun: dict[str, object]) -> str:
+def _rerun_sentence(rerun: dict[str, object], engine: str = "duckdb") -> str:
+    if engine == "spark":
+        return "Second run: not run (the Spark build has no up-to-date check)."
     if rerun.get("seconds") is None:
         return "Second run: not run (the first build failed)."
     answer = {True: "yes", False: "no", None: "unknown"}
@@ -756,8 +760,9 @@ def render_markdown(results: dict[str, object]) -> str:
         + ", ".join(f"{name} {_secs(value)} s" for name, value in project["phases"].items())
         + f"; dbt build elapsed {_secs(project['dbt_elapsed_seconds'])} s.",
         *_retried_sentence(project.get("retried") or []),
-        f"Warehouse file: {_gib(results['warehouse']['size_bytes'])}.",
-        _rerun_sentence(results["rerun"]),
+        ("Warehouse folder (parquet)" if results.get("engine") == "spark" else "Warehouse file")
+        + f": {_gib(results['warehouse']['size_bytes'])}.",
+        _rerun_sentence(results["rerun"], str(results.get("engine", "duckdb"))),
         "",
         "## Targets",
         "",

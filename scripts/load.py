@@ -526,6 +526,37 @@ def register(
 _CSV_LINE = re.compile(r"CSV Error on Line: (\d+)")
 _CSV_FIELDS = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
 _CSV_FILE = re.compile(r"^\s*file = (.+?)\s*$", re.MULTILINE)
+# Spark's: "Encountered error while reading file file:///<path>." and the malformed record.
+_SPARK_FILE = re.compile(r"error while reading file (?:file:)?(/[^\s]+?)\.?(?:\s|$)")
+_SPARK_RECORD = re.compile(r"Malformed CSV record: ([^\n]*)")
+
+
+def _spark_parse_error(message: str) -> str | None:
+    """One line for Spark's error on reading a raw file with a malformed row (mode FAILFAST):
+    the file, the line (found by its text, which Spark quotes) and its number of fields."""
+    found = _SPARK_FILE.search(message)
+    if found is None or "MALFORMED" not in message:
+        return None
+    path = Path(found.group(1))
+    with contextlib.suppress(ValueError):
+        path = path.relative_to(Path.cwd())
+    record = _SPARK_RECORD.search(message)
+    spec = next((s for s in ALL_FILES if path.name in s.candidates), None)
+    if record is None or spec is None:
+        return f"{path}: a row does not have the expected fields (no line could be named)"
+    text = record.group(1).rstrip("\r")
+    opener = gzip.open if path.name.endswith(".gz") else open
+    try:
+        with opener(path, "rt", encoding="utf-8", errors="replace", newline="") as handle:
+            for number, line in enumerate(handle, 1):
+                if line.rstrip("\r\n") == text:
+                    got = len(text.split(spec.delimiter))
+                    expected = len(spec.columns)
+                    problem = "too many fields" if got > expected else "too few fields"
+                    return f"{path}: line {number}: {problem} ({got}, expected {expected})"
+    except (OSError, EOFError, zlib.error, gzip.BadGzipFile):
+        pass
+    return f"{path}: a row does not have the expected fields: {text[:80]!r}"
 
 
 def _stray_carriage_return(path: Path) -> int | None:
@@ -539,11 +570,11 @@ def _stray_carriage_return(path: Path) -> int | None:
 
 
 def describe_parse_error(message: str) -> str | None:
-    """One line for DuckDB's error on reading a raw file: the file, the line number and what is
-    wrong. None when the message is not about reading a raw file."""
+    """One line for DuckDB's (or Spark's) error on reading a raw file: the file, the line
+    number and what is wrong. None when the message is not about reading a raw file."""
     found = _CSV_FILE.search(message)
     if found is None or "Invalid Input Error" not in message:
-        return None
+        return _spark_parse_error(message)
     path = Path(found.group(1))
     with contextlib.suppress(ValueError):
         path = path.relative_to(Path.cwd())  # as the user named it, when under this folder

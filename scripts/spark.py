@@ -170,7 +170,7 @@ def register(
             spark.sql(f"drop table if exists {name}")
             schema = ", ".join(f"`{column}` string" for column in columns[spec.table])
             options = csv_options(spec, path)
-            spark.catalog.createTable(name, source="csv", schema=_struct(spark, schema), **options)
+            spark.catalog.createTable(name, source="csv", schema=_struct(schema), **options)
         frame = spark.createDataFrame(
             [tuple(row.values()) for row in plan.rows], schema=RAW_FILES_SCHEMA
         )
@@ -181,7 +181,7 @@ def register(
     return plan.found
 
 
-def _struct(spark: Any, ddl: str) -> Any:
+def _struct(ddl: str) -> Any:
     from pyspark.sql.types import StructType
 
     return StructType.fromDDL(ddl)
@@ -196,7 +196,6 @@ def spark_env(directory: Path, env: dict[str, str] | None = None) -> dict[str, s
     result["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(PROJECT_DIR), result.get("PYTHONPATH", "")) if p
     )
-    # Spark writes derby.log and its scratch files into the working folder and java.io.tmpdir.
     return result
 
 

@@ -170,9 +170,75 @@ def test_mart_agrees_row_for_row(
         spark_columns, spark_rows = _rows(con, f"read_parquet('{files}')")
     assert spark_columns == duck_columns
     assert sum(duck_rows.values()) > 0, f"{mart} is empty in the sample: nothing is compared"
-    only_duckdb = list((duck_rows - spark_rows).elements())[:3]
-    only_spark = list((spark_rows - duck_rows).elements())[:3]
-    assert (only_duckdb, only_spark) == ([], []), (
-        f"{mart}: {sum((duck_rows - spark_rows).values())} row(s) only on DuckDB, "
-        f"{sum((spark_rows - duck_rows).values())} only on Spark"
+    assert differences(duck_rows, spark_rows) == ([], []), mart
+
+
+def differences(
+    duckdb_rows: collections.Counter, spark_rows: collections.Counter, limit: int = 3
+) -> tuple[list[tuple], list[tuple]]:
+    """Up to `limit` rows found only on DuckDB, and only on Spark (duplicates counted)."""
+    return (
+        list((duckdb_rows - spark_rows).elements())[:limit],
+        list((spark_rows - duckdb_rows).elements())[:limit],
     )
+
+
+def test_the_comparison_finds_a_changed_row_and_ignores_storage_differences() -> None:
+    """Runs anywhere: the comparison can fail, and what differs only in storage does not."""
+    with duckdb.connect() as con:
+        same = (
+            "select * from (values (1, 1.50::decimal(19,4), ['a'],"
+            " '2024-01-02 03:04:05'::timestamp,"
+            " 'e3b0c442-98fc-1c14-9afb-f4c8996fb924'::uuid)) as t(id, amount, tags, ts, guid)"
+        )
+        stored_otherwise = (
+            "select * from (values (1, 1.5::decimal(8,2), ['a'],"
+            " '2024-01-02 03:04:05+00'::timestamptz, 'e3b0c442-98fc-1c14-9afb-f4c8996fb924'))"
+            " as t(id, amount, tags, ts, guid)"
+        )
+        changed = same.replace("['a']", "['b']")
+        _, base = _rows(con, f"({same})")
+        _, other = _rows(con, f"({stored_otherwise})")
+        _, wrong = _rows(con, f"({changed})")
+        duplicated = base + base
+    assert differences(base, other) == ([], [])
+    only_duckdb, only_spark = differences(base, wrong)
+    assert len(only_duckdb) == 1 and len(only_spark) == 1
+    assert differences(duplicated, base) == (list(base), [])
+
+
+def test_spark_parse_errors_are_one_line_each(
+    sample_warehouse: SampleWarehouse, tmp_path: Path
+) -> None:
+    """Rows with too many or too few fields stop the Spark build as they stop DuckDB's: each
+    file's problem once, as file, line number and what is wrong."""
+    _spark_available()
+    from test_bad_deliveries import _edit_line
+
+    raw = tmp_path / "raw"
+    shutil.copytree(sample_warehouse.raw, raw, ignore=shutil.ignore_patterns(".verified.json"))
+    _edit_line("title.ratings", 11, lambda line: line + b"\textra")(raw)
+    _edit_line("title.crew", 5, lambda line: line.rsplit(b"\t", 1)[0])(raw)
+    _edit_line("Sales.SpecialOfferProduct", 4, lambda line: line[:-1] + b";9\r")(raw)
+    env = {**sample_warehouse.env, "DBT_LOG_PATH": str(tmp_path / "logs")}
+    result = subprocess.run(
+        [
+            sys.executable, "-m", "scripts.spark", "build", "--raw-dir", str(raw),
+            "--spark-dir", str(tmp_path / "spark"), "--target-path", str(tmp_path / "target"),
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=3000,
+    )  # fmt: skip
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "error: dbt build on Spark failed" in result.stderr
+    for text in (
+        "title.ratings.tsv.gz: line 11: too many fields (4, expected 3)",
+        "title.crew.tsv.gz: line 5: too few fields (2, expected 3)",
+        "Sales.SpecialOfferProduct.csv: line 4: too many fields (5, expected 4)",
+    ):
+        assert output.count(text) == 1, (text, output[-6000:])
+    assert "at org.apache.spark" not in output  # Spark's stack traces stay in its log
