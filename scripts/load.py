@@ -528,7 +528,7 @@ _CSV_FIELDS = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
 _CSV_FILE = re.compile(r"^\s*file = (.+?)\s*$", re.MULTILINE)
 # Spark's: "Encountered error while reading file file:///<path>." and the malformed record.
 _SPARK_FILE = re.compile(r"error while reading file (?:file:)?(/[^\s]+?)\.?(?:\s|$)")
-_SPARK_RECORD = re.compile(r"Malformed CSV record: ([^\n]*)")
+_SPARK_RECORD = re.compile(r"Malformed CSV record: ([^\n]*?)(?: SQLSTATE: \w+)?$", re.MULTILINE)
 
 
 def _spark_parse_error(message: str) -> str | None:

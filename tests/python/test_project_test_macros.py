@@ -147,6 +147,8 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     (project / "macros").mkdir()
     for macro in TEST_MACROS:
         shutil.copy(REPO / macro, project / "macros" / Path(macro).name)
+    # what the test macros call to stay engine-neutral
+    shutil.copytree(REPO / "macros/cross_engine", project / "macros" / "cross_engine")
     (project / "models").mkdir()
     for name, sql in MODELS.items():
         (project / "models" / f"{name}.sql").write_text(sql + "\n")

@@ -226,7 +226,7 @@ def test_spark_parse_errors_are_one_line_each(
             sys.executable, "-m", "scripts.spark", "build", "--raw-dir", str(raw),
             "--spark-dir", str(tmp_path / "spark"), "--target-path", str(tmp_path / "target"),
         ],
-        cwd=tmp_path,
+        cwd=REPO,
         env=env,
         capture_output=True,
         text=True,
@@ -242,3 +242,23 @@ def test_spark_parse_errors_are_one_line_each(
     ):
         assert output.count(text) == 1, (text, output[-6000:])
     assert "at org.apache.spark" not in output  # Spark's stack traces stay in its log
+
+
+def test_a_spark_read_error_names_file_line_and_fields(tmp_path: Path) -> None:
+    """Runs anywhere: Spark's message (as dbt records it) becomes the loader's one line."""
+    from scripts.load import describe_parse_error
+
+    path = tmp_path / "title.ratings.tsv"
+    path.write_text("tconst\taverageRating\tnumVotes\ntt1\t5.0\t3\ntt2\t4.9\t208\textra\n")
+    message = (
+        "Runtime Error in model base_imdb__title_ratings (models/staging/...)\n"
+        "  : org.apache.spark.SparkException: [FAILED_READ_FILE.NO_HINT] Encountered error while "
+        f"reading file file://{path}.  SQLSTATE: KD001\n"
+        "  \tat org.apache.spark.sql.errors.QueryExecutionErrors$.cannotReadFilesError(...)\n"
+        "  Caused by: org.apache.spark.SparkRuntimeException: [MALFORMED_CSV_RECORD] Malformed CSV"
+        " record: tt2\t4.9\t208\textra SQLSTATE: KD000\n"
+    )
+    assert describe_parse_error(message) == f"{path}: line 3: too many fields (4, expected 3)"
+    # any other read error keeps dbt's own first line (see dbt_runner._short_message)
+    assert describe_parse_error(message.replace("MALFORMED_CSV_RECORD", "OTHER")) is None
+    assert describe_parse_error("Runtime Error: division by zero") is None
