@@ -142,6 +142,10 @@ class Progress:
         elif name in SUMMARY_EVENTS:
             return
         elif level in ("error", "warn"):
+            # A node's own problem is listed, in short, after the build (from run_results.json);
+            # an engine's exception can come with a long stack trace, which stays in the log.
+            if unique_id:
+                return
             # Anything else dbt reports as a problem (parse errors, deprecations) is shown.
             self.say(f"[dbt] {level}: {strip_ansi(str(info.get('msg', ''))).strip()}")
 

@@ -68,6 +68,16 @@ def test_dbt_end_of_run_repetition_is_not_printed_but_other_problems_are() -> No
     assert out.getvalue() == "[dbt] error: Parsing Error\n"
 
 
+def test_a_node_error_event_is_left_to_the_problem_list() -> None:
+    """An engine's exception logged against a node (Spark's comes with its stack trace) is not
+    printed as it happens: the node is listed, in short, after the build."""
+    out = io.StringIO()
+    progress = dbt_runner.Progress(out=out)
+    trace = "SparkException: ...\n\tat org.apache.spark.sql.errors.X(X.scala:1)"
+    progress.handle(_event("SomeNodeError", "error", msg=trace, node_info=_node("model.p.x")))
+    assert out.getvalue() == ""
+
+
 def _results(path: Path, *results: dict[str, object]) -> Path:
     path.write_text(json.dumps({"results": list(results)}))
     return path
