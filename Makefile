@@ -30,6 +30,7 @@ install: $(VENV)/.installed ## create the virtual environment and install the pi
 
 $(VENV)/.installed: requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "installing the pinned packages into $(VENV) (requirements.txt: dbt, DuckDB and its CLI; about a minute the first time)"
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 

@@ -354,15 +354,23 @@ def build(
     previous = backup_path(published)
     kept = f" (previous version kept as {previous.name})" if previous.exists() else ""
     _say(f"published {published} in {elapsed:.0f} s{kept}")
-    print(
-        "\nQuery it read-only, for example:\n"
-        f"  duckdb -readonly {_shell_quote(str(published))} "
-        '"select * from marts.rpt_daily_sales limit 5"\n'
-        f'  python -c "import duckdb; c = duckdb.connect({str(published)!r}, read_only=True); '
-        "print(c.execute('show all tables').fetchall())\"",
-        flush=True,
-    )
+    print("\nQuery it read-only, for example:", flush=True)
+    for command in query_hint(published):
+        print(f"  {command}", flush=True)
     return 0
+
+
+def query_hint(published: Path) -> list[str]:
+    """Commands that query the published warehouse read-only, as printed after a build: they
+    work on a fresh clone from the project folder (`.venv` is what `make run` installed)."""
+    db = _shell_quote(
+        os.path.relpath(published) if published.is_relative_to(Path.cwd()) else str(published)
+    )
+    return [
+        f".venv/bin/duckdb -readonly {db} -c 'select * from marts.rpt_daily_sales limit 5'",
+        f".venv/bin/python -m scripts.query '\\d' --db {db}",
+        f".venv/bin/python -m scripts.query 'select count(*) from marts.dim_titles' --db {db}",
+    ]
 
 
 def _shell_quote(value: str) -> str:

@@ -41,6 +41,9 @@ from scripts.raw_files import (
 )
 
 DEFAULT_RAW_DIR = "data/raw"
+# The oldest DuckDB that can open a warehouse this project creates: the 1.5 line, which the
+# DuckDB command-line client from PyPI (duckdb-cli, pinned in requirements.txt) belongs to.
+STORAGE_COMPATIBILITY = "v1.5.0"
 VERIFIED_CACHE = ".verified.json"
 CHUNK = 4 * 1024 * 1024
 UTF8_BOM = "\ufeff"
@@ -491,7 +494,11 @@ def register(
     # Check the files before opening the database: a refused delivery touches nothing.
     check_and_count(raw_dir, specs)
     try:
-        con = duckdb.connect(str(db_path))
+        # Only a new file takes this: one DuckDB 1.5 clients can open too (the pinned CLI in
+        # .venv, DBeaver's driver); an existing file keeps the format it was created with.
+        con = duckdb.connect(
+            str(db_path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY}
+        )
     except duckdb.IOException as exc:
         message = str(exc).splitlines()[0]
         raise LoadError(f"{db_path}: cannot open the database for writing ({message})") from None

@@ -66,3 +66,25 @@ def test_a_query_prints_its_rows(
         capsys, "select count(*) as n from marts.dim_genres", "--db", str(sample_warehouse.db)
     )
     assert code == 0 and "n" in out and "int64" in out
+
+
+def test_the_commands_printed_after_a_build_work(sample_warehouse: SampleWarehouse) -> None:
+    """The hint `make run` ends with: the DuckDB CLI that `make install` puts in .venv (the 1.5
+    line: the warehouse is created readable by it) and scripts.query, run as printed."""
+    import subprocess
+
+    from conftest import REPO
+    from scripts.build import query_hint
+
+    commands = query_hint(sample_warehouse.db)
+    assert commands[0].startswith(".venv/bin/duckdb -readonly ")
+    for command in commands:
+        result = subprocess.run(
+            command, shell=True, cwd=REPO, capture_output=True, text=True, timeout=120
+        )
+        assert result.returncode == 0, (command, result.stderr)
+        assert result.stdout.strip(), command
+    version = subprocess.run(
+        [str(REPO / ".venv/bin/duckdb"), "-version"], capture_output=True, text=True
+    )
+    assert version.stdout.startswith("v1.5"), version.stdout
