@@ -3,6 +3,7 @@
     python -m scripts.spark register [--raw-dir DIR] [--spark-dir DIR]
     python -m scripts.spark build    [--raw-dir DIR] [--spark-dir DIR]
     python -m scripts.spark export   --out DIR [--schema marts] [--spark-dir DIR]
+    python -m scripts.spark sql      [--raw-dir DIR] [--path-prefix URI]
 
 `register` runs the loader's checks (the same refusals as for DuckDB: see scripts/load.py) and
 registers every raw file as an external Spark table in the `raw` schema, read with the same rules
@@ -13,6 +14,9 @@ removed, a row with too many or too few fields an error. It records each file in
 `build` registers, then runs `dbt build --target spark`. Tables are parquet files under
 `<spark dir>/warehouse`; the Hive metastore (Derby) is `<spark dir>/metastore_db`, which one
 process holds at a time, so registration runs in its own process before dbt starts.
+
+`sql` prints the registration as Spark SQL, for a cluster (run it there, then
+`dbt build --target spark_cluster`).
 
 `export` writes every relation of a schema (the marts) as parquet files, one folder each.
 
@@ -181,6 +185,52 @@ def register(
     return plan.found
 
 
+def spark_literal(text: str) -> str:
+    """A Spark SQL string literal holding exactly `text` (a backslash escapes in Spark's)."""
+    escaped = text.replace("\\", "\\\\").replace("'", "\\'")
+    return "'" + escaped.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r") + "'"
+
+
+def registration_sql(raw_dir: Path, path_prefix: str | None = None) -> list[str]:
+    """The registration as Spark SQL statements, for a cluster the loader cannot reach (run them
+    with the cluster's SQL client, then `dbt build --target spark_cluster`). The files are
+    checked and counted here, as for a local build; `path_prefix` replaces the raw folder in
+    each file's path (e.g. `s3://bucket/raw`, where the same files were copied). Unlike a local
+    build, this cannot compare the row counts with the cluster's last registration."""
+    plan = load.plan_registration(raw_dir, {})
+    statements = [f"create database if not exists {RAW_SCHEMA}"]
+    for spec in ALL_FILES:
+        path = str(plan.found[spec.table].resolve())
+        if path_prefix:
+            relative = plan.found[spec.table].resolve().relative_to(raw_dir.resolve())
+            path = path_prefix.rstrip("/") + "/" + relative.as_posix()
+        options = csv_options(spec, Path(path))
+        options["path"] = path
+        columns = ", ".join(f"`{column}` string" for column in spec.columns)
+        rendered = ", ".join(f"{key} {spark_literal(value)}" for key, value in options.items())
+        statements.append(f"drop table if exists {RAW_SCHEMA}.{spec.table}")
+        statements.append(
+            f"create table {RAW_SCHEMA}.{spec.table} ({columns}) using csv options ({rendered})"
+        )
+    statements.append(f"drop table if exists {RAW_SCHEMA}.raw_files")
+    statements.append(f"create table {RAW_SCHEMA}.raw_files ({RAW_FILES_SCHEMA}) using parquet")
+    values = []
+    for row in plan.rows:
+        cells = []
+        for value in row.values():
+            if value is None:
+                cells.append("null")
+            elif isinstance(value, int):
+                cells.append(str(value))
+            elif hasattr(value, "isoformat"):
+                cells.append(f"timestamp {spark_literal(value.isoformat(sep=' '))}")
+            else:
+                cells.append(spark_literal(str(value)))
+        values.append("(" + ", ".join(cells) + ")")
+    statements.append(f"insert into {RAW_SCHEMA}.raw_files values " + ", ".join(values))
+    return statements
+
+
 def _struct(ddl: str) -> Any:
     from pyspark.sql.types import StructType
 
@@ -299,13 +349,17 @@ def export(directory: Path, out: Path, schema: str = "marts") -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.spark", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in ("register", "build", "export"):
+    for name in ("register", "build", "export", "sql"):
         p = sub.add_parser(name)
         p.add_argument("--raw-dir", type=Path, default=load.default_raw_dir())
         p.add_argument("--spark-dir", type=Path, default=None)
         if name == "build":
             p.add_argument("--target-path", type=Path, default=None)
             p.add_argument("--sample-scale", type=float, default=None)
+        if name == "sql":
+            p.add_argument(
+                "--path-prefix", default=None, help="the raw folder's URI on the cluster"
+            )
         if name == "export":
             p.add_argument("--out", type=Path, required=True, help="folder for the parquet files")
             p.add_argument("--schema", default="marts")
@@ -316,6 +370,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "register":
             found = register(raw_dir, spark_env(directory))
             print(f"registered {len(found)} raw files as Spark tables (schema {RAW_SCHEMA})")
+            return 0
+        if args.command == "sql":
+            for statement in registration_sql(raw_dir, args.path_prefix):
+                print(statement + ";")
             return 0
         if args.command == "export":
             names = export(directory, args.out.resolve(), args.schema)

@@ -13,6 +13,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -20,7 +21,7 @@ import duckdb
 import jinja2
 import pytest
 
-from conftest import REPO
+from conftest import REPO, write_raw_file
 
 # Where the project's SQL lives. Every file must run on both engines: each engine-specific
 # construct is a macro with a DuckDB and a Spark implementation (macros/cross_engine/ and the
@@ -294,7 +295,7 @@ def test_duckdb_implementation(case: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def spark() -> Iterator[Any]:
+def spark(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     try:
         from pyspark.sql import SparkSession
     except ImportError:
@@ -306,6 +307,7 @@ def spark() -> Iterator[Any]:
         .appName("cross-engine-macros")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "1")
+        .config("spark.sql.warehouse.dir", str(tmp_path_factory.mktemp("spark-warehouse")))
         .config("spark.sql.session.timeZone", "UTC")
         # as dbt-spark sets it, whatever the profile says
         .config("spark.sql.ansi.enabled", "false")
@@ -345,3 +347,29 @@ def test_every_cross_engine_macro_has_both_implementations_and_a_case() -> None:
     assert public == set(CASES)
     for name in public:
         assert {f"duckdb__{name}", f"spark__{name}", f"default__{name}"} <= names
+
+
+def test_the_registration_sql_for_a_cluster_runs_on_spark(spark: Any, minimal_raw: Path) -> None:
+    """`python -m scripts.spark sql` prints what a cluster runs to register the raw files: on a
+    Spark session it creates every raw table (read with the loader's rules) and raw_files."""
+    from scripts.raw_files import ALL_FILES
+    from scripts.spark import registration_sql
+
+    # a value with a quote, a backslash and a tab survives the literals
+    (minimal_raw / "imdb" / "title.basics.tsv.gz").unlink()
+    basics = next(s for s in ALL_FILES if s.stem == "title.basics")
+    write_raw_file(
+        minimal_raw, basics, [["tt1", "movie", "It's \\N", "x", "0", "2000", "\\N", "90", "Drama"]]
+    )
+    # the session is this module's own (an in-memory catalog): the schema `raw` is free there
+    for statement in registration_sql(minimal_raw):
+        spark.sql(statement)
+    counts = {
+        spec.table: spark.sql(f"select count(*) from raw.{spec.table}").collect()[0][0]
+        for spec in ALL_FILES
+    }
+    assert counts == {spec.table: 1 for spec in ALL_FILES}
+    row = spark.sql("select primaryTitle, endYear from raw.imdb_title_basics").collect()
+    assert tuple(row[0]) == ("It's \\N", "\\N")
+    files = spark.sql("select table_name, data_row_count from raw.raw_files").collect()
+    assert sorted((r[0], r[1]) for r in files) == sorted((s.table, 1) for s in ALL_FILES)
