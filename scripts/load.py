@@ -576,6 +576,42 @@ def _stray_carriage_return(path: Path) -> int | None:
     return None
 
 
+def text_problem(path: Path) -> str | None:
+    """The first line DuckDB's strict reader would refuse for its bytes, as `line N: problem`:
+    a carriage return inside a line (only CRLF may end one) or invalid UTF-8; None when the
+    file is clean. For readers that are lenient there (Spark breaks lines at a lone CR and
+    replaces invalid bytes). Read in chunks; lines are counted, not split."""
+    import codecs
+
+    opener = gzip.open if path.name.endswith(".gz") else open
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    stray_cr = "stray carriage return (CR) inside the line"
+    not_utf8 = "invalid UTF-8 (the file must be UTF-8 encoded)"
+    lines_before = 0  # newlines in the chunks already read
+    carry = b""  # the previous chunk's last byte when it is a CR: its LF may come next
+    with opener(path, "rb") as handle:
+        while chunk := handle.read(CHUNK):
+            data = carry + chunk
+            position = data.find(b"\r")
+            while position != -1 and position + 1 < len(data):
+                if data[position + 1] != 0x0A:
+                    line = lines_before + data.count(b"\n", 0, position) + 1
+                    return f"line {line}: {stray_cr}"
+                position = data.find(b"\r", position + 1)
+            carry = b"\r" if data.endswith(b"\r") else b""
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                newlines = chunk.count(b"\n", 0, max(exc.start, 0))
+                return f"line {lines_before + newlines + 1}: {not_utf8}"
+            lines_before += chunk.count(b"\n")
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return f"line {lines_before + 1}: {not_utf8}"
+    return None
+
+
 def describe_parse_error(message: str) -> str | None:
     """One line for DuckDB's (or Spark's) error on reading a raw file: the file, the line
     number and what is wrong. None when the message is not about reading a raw file."""

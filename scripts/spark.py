@@ -160,7 +160,8 @@ def register(
 ) -> dict[str, Path]:
     """Check the files (load.plan_registration, against the Spark warehouse's last
     registration) and (re)create one external table per file in the `raw` schema."""
-    load.check_and_count(raw_dir, specs)  # a refused delivery never starts Spark
+    found, _ = load.check_and_count(raw_dir, specs)  # a refused delivery never starts Spark
+    check_text(found)
     spark = session(env)
     try:
         plan = load.plan_registration(
@@ -185,6 +186,16 @@ def register(
     return plan.found
 
 
+def check_text(found: dict[str, Path]) -> None:
+    """Refuse, in one line, a file with a stray carriage return or invalid UTF-8. DuckDB's
+    strict reader stops on both with the line; Spark would read on (a lone CR breaks the line,
+    an invalid byte becomes U+FFFD), so the loader reads every file once more for them."""
+    for path in found.values():
+        problem = load.text_problem(path)
+        if problem:
+            raise load.LoadError(f"{path}: {problem}")
+
+
 def spark_literal(text: str) -> str:
     """A Spark SQL string literal holding exactly `text` (a backslash escapes in Spark's)."""
     escaped = text.replace("\\", "\\\\").replace("'", "\\'")
@@ -198,6 +209,7 @@ def registration_sql(raw_dir: Path, path_prefix: str | None = None) -> list[str]
     each file's path (e.g. `s3://bucket/raw`, where the same files were copied). Unlike a local
     build, this cannot compare the row counts with the cluster's last registration."""
     plan = load.plan_registration(raw_dir, {})
+    check_text(plan.found)
     statements = [f"create database if not exists {RAW_SCHEMA}"]
     for spec in ALL_FILES:
         path = str(plan.found[spec.table].resolve())

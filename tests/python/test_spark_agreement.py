@@ -262,3 +262,43 @@ def test_a_spark_read_error_names_file_line_and_fields(tmp_path: Path) -> None:
     # any other read error keeps dbt's own first line (see dbt_runner._short_message)
     assert describe_parse_error(message.replace("MALFORMED_CSV_RECORD", "OTHER")) is None
     assert describe_parse_error("Runtime Error: division by zero") is None
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"a;b\r\n1;2\r\n3;4\r\n", None),
+        (b"a;b\r\n1;2\r\n3\r;4\r\n", "line 3: stray carriage return (CR) inside the line"),
+        (b"a\tb\n1\t2\n3\t\xe9x\n", "line 3: invalid UTF-8 (the file must be UTF-8 encoded)"),
+        ("a\tb\nx\t\u00e9\u00e9\u00e9\n".encode(), None),
+        (b"a;b\r\n1;2\r", None),
+    ],
+)
+def test_what_spark_would_read_on_is_found_with_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes, expected: str | None
+) -> None:
+    """Runs anywhere. Spark reads on past a lone CR and invalid UTF-8 where DuckDB stops, so
+    the Spark loader looks for them itself (chunk boundaries inside a CRLF or a character)."""
+    from scripts import load
+
+    monkeypatch.setattr(load, "CHUNK", 7)
+    path = tmp_path / "f.csv"
+    path.write_bytes(data)
+    assert load.text_problem(path) == expected
+
+
+def test_the_spark_loader_refuses_invalid_utf8_in_one_line(
+    sample_warehouse: SampleWarehouse, tmp_path: Path
+) -> None:
+    """Before Spark starts: the file and line, as DuckDB's build says it."""
+    from test_bad_deliveries import _edit_line
+
+    from scripts.spark import check_text
+
+    raw = tmp_path / "raw"
+    shutil.copytree(sample_warehouse.raw, raw, ignore=shutil.ignore_patterns(".verified.json"))
+    _edit_line("title.episode", 7, lambda line: line + b"\xe9")(raw)
+    from scripts.load import LoadError, check_all
+
+    with pytest.raises(LoadError, match=r"title\.episode\.tsv\.gz: line 7: invalid UTF-8"):
+        check_text(check_all(raw))
