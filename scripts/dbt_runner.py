@@ -253,9 +253,12 @@ class Problem:
     where: str
     text: str
     compiled_code: str = ""  # a failing test's query, to show the rows it found
+    why: str = ""  # for a warning: why it is one, in a line (the test's description)
 
     def lines(self, examples: Sequence[str] = ()) -> list[str]:
         head = [f"  {self.status.upper()} {self.name} ({self.where})", f"    {self.text}"]
+        if self.why:
+            head.append(f"    why: {self.why}")
         return head + [f"      {example}" for example in examples]
 
 
@@ -289,6 +292,22 @@ def _short_message(message: str) -> str:
     return " ".join(lines[:2]) if lines else "(no message)"
 
 
+# Why a `relationships` test only warns, when its YAML says nothing more: the project's rule.
+DANGLING_REFERENCE = (
+    "the source refers to ids its own files do not list (the raw files are not a closed set); "
+    "the rows are kept and counted here, not dropped"
+)
+
+
+def _warning_reason(node: dict[str, object]) -> str:
+    """The test's description, in one line; for a relationships test without one, the rule."""
+    text = " ".join(str(node.get("description") or "").split())
+    metadata = node.get("test_metadata") or {}
+    if not text and isinstance(metadata, dict) and metadata.get("name") == "relationships":
+        text = DANGLING_REFERENCE
+    return text
+
+
 def problems(run_results: Path, manifest: Path | None = None) -> list[Problem]:
     """Every node of the last dbt command that errored, failed or warned, in run order."""
     try:
@@ -296,12 +315,14 @@ def problems(run_results: Path, manifest: Path | None = None) -> list[Problem]:
     except (OSError, ValueError, KeyError, TypeError):
         return []
     paths: dict[str, str] = {}
+    reasons: dict[str, str] = {}
     if manifest is not None:
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
             nodes = json.loads(manifest.read_text())
             for kind in ("nodes", "unit_tests"):
                 for unique_id, node in nodes.get(kind, {}).items():
                     paths[unique_id] = str(node.get("original_file_path", ""))
+                    reasons[unique_id] = _warning_reason(node)
     found = []
     for result in results:
         status = str(result.get("status"))
@@ -320,7 +341,8 @@ def problems(run_results: Path, manifest: Path | None = None) -> list[Problem]:
             text = _short_message(message)
         where = paths.get(unique_id) or unique_id
         status = "error" if status == "runtime error" else status
-        found.append(Problem(status, name, where, text, compiled_code))
+        why = reasons.get(unique_id, "") if status == "warn" else ""
+        found.append(Problem(status, name, where, text, compiled_code, why))
     return merge_same_errors(found)
 
 

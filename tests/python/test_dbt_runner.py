@@ -131,3 +131,29 @@ def test_a_failing_test_shows_the_rows_it_found(tmp_path: Path) -> None:
     assert dbt_runner.example_rows(db, problem) == [
         "table_name=imdb_title_basics rows_landed_minus_file_rows=-1"
     ]
+
+
+def test_a_warning_says_why_it_is_one(tmp_path: Path) -> None:
+    """A warning's line: the test's description, or for a relationships test without one the
+    project's rule; a failing test gets none (it is not there by design)."""
+    run_results = _results(
+        tmp_path / "run_results.json",
+        {"unique_id": "test.p.years", "status": "warn", "failures": 2, "message": "Got 2"},
+        {"unique_id": "test.p.rel", "status": "warn", "failures": 5, "message": "Got 5"},
+        {"unique_id": "test.p.other", "status": "warn", "failures": 1, "message": "Got 1"},
+        {"unique_id": "test.p.grain", "status": "fail", "failures": 1, "message": "Got 1"},
+    )
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(json.dumps({"nodes": {
+        "test.p.years": {"description": "IMDB lists a few\n  such series.",
+                         "test_metadata": {"name": "expression_is_true"}},
+        "test.p.rel": {"description": "", "test_metadata": {"name": "relationships"}},
+        "test.p.other": {"description": "", "test_metadata": {"name": "not_null"}},
+        "test.p.grain": {"description": "unique grain", "test_metadata": {"name": "unique"}},
+    }}))  # fmt: skip
+    found = {p.name: p for p in dbt_runner.problems(run_results, manifest)}
+    assert found["years"].why == "IMDB lists a few such series."
+    assert "    why: IMDB lists a few such series." in found["years"].lines()
+    assert found["rel"].why == dbt_runner.DANGLING_REFERENCE
+    assert found["other"].why == ""
+    assert found["grain"].why == ""
