@@ -1,0 +1,42 @@
+{#- A view, like vw_episodes: one row per episode, a join of two small lookups per row. -#}
+{{ config(materialized='view') }}
+
+with episodes as (
+    select * from {{ ref('fct_episodes') }}
+),
+
+-- Imported once per role (see vw_episodes).
+episode_titles as (
+    select * from {{ ref('dim_titles') }}
+),
+
+series_titles as (
+    select * from {{ ref('dim_titles') }}
+),
+
+final as (
+    select
+        episodes.episode_title_id,
+        episodes.parent_title_id as series_title_id,
+        episodes.episode_tconst,
+        episodes.parent_tconst as series_tconst,
+        series_titles.primary_title as series_primary_title,
+        episodes.season_number,
+        episodes.episode_number,
+        episode_titles.primary_title as episode_primary_title,
+        episode_titles.start_year as episode_year,
+        episode_titles.runtime_minutes as episode_runtime_minutes,
+        episode_titles.average_rating as episode_average_rating,
+        episode_titles.num_votes as episode_num_votes,
+        series_titles.start_year as series_start_year,
+        series_titles.end_year as series_end_year,
+        series_titles.average_rating as series_average_rating,
+        episodes.is_orphan
+    from episodes
+    left join episode_titles
+        on episodes.episode_title_id = episode_titles.title_id
+    left join series_titles
+        on episodes.parent_title_id = series_titles.title_id
+)
+
+select * from final
