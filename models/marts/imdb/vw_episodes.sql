@@ -1,6 +1,6 @@
 {#- A view: one row per episode credit is ~all episode principals x wide title
     and person columns; stored, it would copy tens of millions of rows again.
-    DuckDB pushes analysts' filters (a series, a season) into the scans. -#}
+    DuckDB pushes the filters of a query (a series, a season) into the scans. -#}
 {{ config(materialized='view') }}
 
 with episodes as (
