@@ -324,7 +324,7 @@ def build(
     fmt = file_format(env)
     if fmt not in HISTORY_FORMATS:
         _say(HISTORY_SKIPPED.format(fmt=fmt))
-    _say("write + audit: dbt build --target spark (models, seeds, unit tests, every test)")
+    _say("dbt build --target spark (models, seeds, every test; tables written in place)")
     log = _log_path(env)
     with log.open("a") as spark_log:
         code, progress = dbt_runner.run(["build", *dbt_args], env, PROJECT_DIR, stderr=spark_log)
