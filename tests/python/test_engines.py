@@ -166,18 +166,21 @@ def _macros(engine: str) -> Any:
 
 
 def _arrays_sql(engine: str, select: str, order: str = "id") -> str:
-    """`select` over four arrays: duplicates and a NULL element, empty, NULL, one element."""
-    if engine == "duckdb":
-        rows = (
-            "(values (1, ['a', 'a', null, 'b']), (2, []::varchar[]), (3, null::varchar[]),"
-            " (4, ['x'])) as t(id, arr)"
-        )
-    else:
-        rows = (
-            "values (1, array('a', 'a', null, 'b')), (2, cast(array() as array<string>)),"
-            " (3, cast(null as array<string>)), (4, array('x')) as t(id, arr)"
-        )
-    return f"select id, {select} from {rows} order by {order}"
+    """`select` over four arrays: duplicates and a NULL element, empty, NULL, one element. The
+    arrays are built with the project's own `array_of` / `array_type`, so one fixture serves
+    both engines."""
+    m = _macros(engine)
+    text = "VARCHAR" if engine == "duckdb" else "string"
+    arrays = [
+        m.array_of(["'a'", "'a'", "null", "'b'"], text),
+        m.array_of([], text),
+        f"cast(null as {m.array_type(text)})",
+        m.array_of(["'x'"], text),
+    ]
+    rows = " union all ".join(
+        f"select {i} as id, {array} as arr" for i, array in enumerate(arrays, 1)
+    )
+    return f"select id, {select} from ({rows}) as t order by {order}"
 
 
 def _texts_sql(engine: str, select: str, values: list[str | None]) -> str:
