@@ -26,7 +26,7 @@ import os
 import re
 import sys
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -429,19 +429,19 @@ class Registration:
 
 
 def plan_registration(
-    raw_dir: Path,
+    checked: tuple[dict[str, Path], dict[str, FileFacts]],
     previous: dict[str, int],
     specs: Sequence[RawFile] = ALL_FILES,
     max_row_drop: float | None = None,
     accept_row_drop: bool | None = None,
 ) -> Registration:
-    """Check the files and compare each source's data rows with `previous` (the database's last
-    registration): a fall of more than `max_row_drop` (MAX_ROW_DROP, default 50%) stops with
-    LoadError, unless `accept_row_drop` (ACCEPT_ROW_DROP=1) says it is intended. Either engine
-    writes the result; nothing is written here."""
+    """Compare each checked source's data rows (`check_and_count`'s result) with `previous`
+    (the database's last registration): a fall of more than `max_row_drop` (MAX_ROW_DROP,
+    default 50%) stops with LoadError, unless `accept_row_drop` (ACCEPT_ROW_DROP=1) says it is
+    intended. Either engine writes the result; nothing is written here."""
     max_row_drop = max_row_drop_from_env() if max_row_drop is None else max_row_drop
     accept_row_drop = accept_row_drop_from_env() if accept_row_drop is None else accept_row_drop
-    found, facts = check_and_count(raw_dir, specs)
+    found, facts = checked
     drops = row_drops(previous, found, facts, max_row_drop)
     if drops and not accept_row_drop:
         raise LoadError(
@@ -492,7 +492,7 @@ def register(
 
     db_path.parent.mkdir(parents=True, exist_ok=True)
     # Check the files before opening the database: a refused delivery touches nothing.
-    check_and_count(raw_dir, specs)
+    checked = check_and_count(raw_dir, specs)
     try:
         # Only a new file takes this: one DuckDB 1.5 clients can open too (the pinned CLI in
         # .venv, DBeaver's driver); an existing file keeps the format it was created with.
@@ -505,7 +505,7 @@ def register(
     try:
         raw = sql_identifier(RAW_SCHEMA)
         plan = plan_registration(
-            raw_dir, _previous_row_counts(con), specs, max_row_drop, accept_row_drop
+            checked, _previous_row_counts(con), specs, max_row_drop, accept_row_drop
         )
         con.execute(f"create schema if not exists {raw}")
         con.execute(f"create table if not exists {raw}.raw_files (table_name varchar primary key)")
@@ -708,16 +708,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def run_command(command: Callable[[], int]) -> int:
+    """Run a loader command: a LoadError ends in one `error:` line and exit code 2."""
     try:
-        return args.func(args)
+        return command()
     except LoadError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return run_command(lambda: args.func(args))
 
 
 if __name__ == "__main__":

@@ -160,12 +160,12 @@ def register(
 ) -> dict[str, Path]:
     """Check the files (load.plan_registration, against the Spark warehouse's last
     registration) and (re)create one external table per file in the `raw` schema."""
-    found, _ = load.check_and_count(raw_dir, specs)  # a refused delivery never starts Spark
-    check_text(found)
+    checked = load.check_and_count(raw_dir, specs)  # a refused delivery never starts Spark
+    check_text(checked[0])
     spark = session(env)
     try:
         plan = load.plan_registration(
-            raw_dir, _previous_row_counts(spark), specs, max_row_drop, accept_row_drop
+            checked, _previous_row_counts(spark), specs, max_row_drop, accept_row_drop
         )
         spark.sql(f"create database if not exists {RAW_SCHEMA}")
         columns = {spec.table: spec.columns for spec in specs}
@@ -208,8 +208,9 @@ def registration_sql(raw_dir: Path, path_prefix: str | None = None) -> list[str]
     checked and counted here, as for a local build; `path_prefix` replaces the raw folder in
     each file's path (e.g. `s3://bucket/raw`, where the same files were copied). Unlike a local
     build, this cannot compare the row counts with the cluster's last registration."""
-    plan = load.plan_registration(raw_dir, {})
-    check_text(plan.found)
+    checked = load.check_and_count(raw_dir)
+    check_text(checked[0])
+    plan = load.plan_registration(checked, {})
     statements = [f"create database if not exists {RAW_SCHEMA}"]
     for spec in ALL_FILES:
         path = str(plan.found[spec.table].resolve())
@@ -378,7 +379,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     directory = spark_dir(args.spark_dir)
     raw_dir = args.raw_dir if args.raw_dir.is_absolute() else Path.cwd() / args.raw_dir
-    try:
+
+    def command() -> int:
         if args.command == "register":
             found = register(raw_dir, spark_env(directory))
             print(f"registered {len(found)} raw files as Spark tables (schema {RAW_SCHEMA})")
@@ -392,12 +394,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"exported {len(names)} relations of {args.schema} to {args.out}")
             return 0
         return build(raw_dir, directory, args.sample_scale, args.target_path)
-    except load.LoadError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
-        return 130
+
+    return load.run_command(command)
 
 
 if __name__ == "__main__":
