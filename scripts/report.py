@@ -57,7 +57,6 @@ REQUIRED_MARTS = (
 )
 
 # AdventureWorks' Production.Product.ProductLine codes.
-PRODUCT_LINE_NAMES = {"R": "Road", "M": "Mountain", "T": "Touring", "S": "Standard"}
 NO_PRODUCT_LINE = "No product line"
 
 PALETTE = ("#2f6690", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#8a8a8a")
@@ -117,6 +116,7 @@ def query_revenue_by_product_line(con: Any) -> list[dict[str, Any]]:
         select
             dates.calendar_year_month as year_month,
             products.product_line,
+            products.product_line_name,
             sum(lines.line_total) as revenue,
             sum(lines.order_quantity) as units_sold
         from {MARTS}.fct_sales_order_lines as lines
@@ -125,7 +125,7 @@ def query_revenue_by_product_line(con: Any) -> list[dict[str, Any]]:
         inner join {MARTS}.dim_dates as dates
             on lines.order_date_key = dates.date_key
         where dates.date_key <> -1
-        group by dates.calendar_year_month, products.product_line
+        group by dates.calendar_year_month, products.product_line, products.product_line_name
         order by dates.calendar_year_month, products.product_line nulls last
         """,
     )
@@ -231,7 +231,7 @@ def query_episodes_per_season(con: Any) -> dict[str, Any]:
             and titles.num_votes is not null
             and exists (
                 select 1 from {MARTS}.fct_episodes as episodes
-                where episodes.parent_title_id = titles.title_id
+                where episodes.series_title_id = titles.title_id
             )
         order by titles.num_votes desc, titles.title_id
         limit 1
@@ -244,7 +244,7 @@ def query_episodes_per_season(con: Any) -> dict[str, Any]:
         f"""
         select season_number, count(*) as episode_count
         from {MARTS}.fct_episodes
-        where parent_title_id = ?
+        where series_title_id = ?
         group by season_number
         order by season_number nulls last
         """,
@@ -359,11 +359,15 @@ def chart_daily_sales(rows: list[dict[str, Any]]) -> str:
     return _png_data_uri(fig)
 
 
-def product_line_label(code: str | None) -> str:
+def product_line_label(code: str | None, name: str | None) -> str:
+    """A product line as the report shows it: its name from dim_products and its code."""
     if code is None:
         return NO_PRODUCT_LINE
-    name = PRODUCT_LINE_NAMES.get(code)
     return f"{name} ({code})" if name else code
+
+
+def _product_line_names(rows: list[dict[str, Any]]) -> dict[str | None, str | None]:
+    return {row["product_line"]: row["product_line_name"] for row in rows}
 
 
 def chart_revenue_by_product_line(rows: list[dict[str, Any]]) -> str:
@@ -374,6 +378,7 @@ def chart_revenue_by_product_line(rows: list[dict[str, Any]]) -> str:
     months = sorted({row["year_month"] for row in rows})
     lines = sorted({row["product_line"] for row in rows}, key=lambda c: (c is None, c or ""))
     values = {(row["year_month"], row["product_line"]): float(row["revenue"]) for row in rows}
+    names = _product_line_names(rows)
     fig, ax = plt.subplots(figsize=(10, 4.4))
     bottom = [0.0] * len(months)
     positions = list(range(len(months)))
@@ -384,7 +389,7 @@ def chart_revenue_by_product_line(rows: list[dict[str, Any]]) -> str:
             heights,
             bottom=bottom,
             width=0.8,
-            label=product_line_label(line),
+            label=product_line_label(line, names.get(line)),
             color=PALETTE[index % len(PALETTE)],
         )
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
@@ -620,6 +625,7 @@ def section_revenue_by_product_line(rows: list[dict[str, Any]]) -> str:
     lines = sorted({row["product_line"] for row in rows}, key=lambda c: (c is None, c or ""))
     months = sorted({row["year_month"] for row in rows})
     values = {(row["year_month"], row["product_line"]): row["revenue"] for row in rows}
+    names = _product_line_names(rows)
     columns = [Column("year_month", "Month", fmt_text)]
     pivot = []
     for month in months:
@@ -632,13 +638,14 @@ def section_revenue_by_product_line(rows: list[dict[str, Any]]) -> str:
         record["total"] = month_total
         pivot.append(record)
     for index, line in enumerate(lines):
-        columns.append(Column(f"line_{index}", product_line_label(line), fmt_money_or_dash, True))
+        label = product_line_label(line, names.get(line))
+        columns.append(Column(f"line_{index}", label, fmt_money_or_dash, True))
     columns.append(Column("total", "All lines", fmt_money, True))
     return (
         '<p class="lead">Revenue as the sum of order line totals (<code>line_total</code> in '
         "<code>marts.fct_sales_order_lines</code>) by the product's line "
-        "(<code>marts.dim_products.product_line</code>: R road, M mountain, T touring, "
-        "S standard; components and accessories have none) and the month of the order "
+        "(<code>marts.dim_products.product_line_name</code>; components and accessories "
+        "have none) and the month of the order "
         "(<code>marts.dim_dates</code>). Lines without an order date are left out.</p>"
         + _figure(chart_revenue_by_product_line(rows), "Stacked monthly revenue by product line")
         + "<h3>Revenue by month and product line (USD)</h3>"

@@ -181,7 +181,7 @@ def test_characters_are_parsed_from_json(real_imdb: tuple[Path, Path]) -> None:
         (t, o, tuple(c))
         for t, o, c in _query(
             db,
-            "select title_id, ordering, characters from marts.fct_title_principals "
+            "select title_id, credit_ordering, characters from marts.fct_title_principals "
             "where characters is not null",
         )
     )

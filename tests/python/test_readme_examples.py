@@ -17,7 +17,7 @@ EXAMPLE = re.compile(r"```sql\n(.*?)```\n\s*```\n(.*?)```", re.DOTALL)
 
 def readme_examples() -> list[tuple[str, str]]:
     text = (REPO / "README.md").read_text()
-    section = text[text.index("### Five example queries") :]
+    section = text[text.index("### Example queries") :]
     section = section[: section.index("\n## ")]
     return [(sql.strip().rstrip(";"), output) for sql, output in EXAMPLE.findall(section)]
 

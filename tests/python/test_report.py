@@ -452,14 +452,14 @@ def test_episodes_per_season_of_the_most_voted_series(
         con,
         "select t.title_id, t.title_tconst, t.primary_title from marts.dim_titles as t "
         "where t.title_type in ('tvSeries', 'tvMiniSeries') and t.num_votes is not null "
-        "and t.title_id in (select parent_title_id from marts.fct_episodes) "
+        "and t.title_id in (select series_title_id from marts.fct_episodes) "
         "order by t.num_votes desc, t.title_id limit 1",
     )
     figure = data["episodes_per_season"]
     assert figure["series"]["title_id"] == series_id
     assert figure["series"]["title_tconst"] == tconst
     expected = con.execute(
-        "select season_number, count(*) from marts.fct_episodes where parent_title_id = ? "
+        "select season_number, count(*) from marts.fct_episodes where series_title_id = ? "
         "group by season_number order by season_number nulls last",
         [series_id],
     ).fetchall()

@@ -63,7 +63,7 @@ def real_bike_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not (REPO / "dbt_packages").is_dir():
         deps = _dbt("deps", env=env)
         assert deps.returncode == 0, deps.stdout[-4000:]
-    result = _dbt("build", "--select", "staging.bike+", env=env)
+    result = _dbt("build", "--select", "staging.bike+", "bike_product_codes", env=env)
     assert result.returncode == 0, result.stdout[-8000:]
     return db
 

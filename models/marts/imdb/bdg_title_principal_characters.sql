@@ -7,7 +7,7 @@ with principal_characters as (
 final as (
     select
         title_id,
-        ordering,
+        ordering as credit_ordering,
         character_position,
         character_name
     from principal_characters

@@ -5,9 +5,9 @@ with episodes as (
 final as (
     select
         episode_title_id,
-        coalesce(parent_title_id, -1) as parent_title_id,
+        coalesce(parent_title_id, -1) as series_title_id,
         episode_tconst,
-        parent_tconst,
+        parent_tconst as series_tconst,
         season_number,
         episode_number,
         is_in_title_basics,

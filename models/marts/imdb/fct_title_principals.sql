@@ -9,7 +9,7 @@ with principals as (
 final as (
     select
         title_id,
-        ordering,
+        ordering as credit_ordering,
         coalesce(person_id, -1) as person_id,
         category,
         job,

@@ -25,7 +25,7 @@ final as (
     -- titles are not series and many are not rated).
     select
         principals.title_id,
-        principals.ordering as credit_ordering,
+        principals.credit_ordering,
         principals.person_id,
         titles.title_tconst,
         titles.primary_title,
@@ -34,7 +34,7 @@ final as (
         title_types.title_type_name,
         titles.genres,
         people.person_nconst,
-        people.primary_name as person_name,
+        people.person_name,
         principals.category,
         principals.job,
         principals.characters,
@@ -59,7 +59,7 @@ final as (
         and not title_types.is_unknown_member
         and titles.primary_title is not null
         and titles.start_year is not null
-        and people.primary_name is not null
+        and people.person_name is not null
         and principals.category is not null
 )
 

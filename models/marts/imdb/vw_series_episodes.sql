@@ -20,9 +20,9 @@ series_titles as (
 final as (
     select
         episodes.episode_title_id,
-        episodes.parent_title_id as series_title_id,
+        episodes.series_title_id,
         episodes.episode_tconst,
-        episodes.parent_tconst as series_tconst,
+        episodes.series_tconst,
         series_titles.primary_title as series_primary_title,
         episodes.season_number,
         episodes.episode_number,
@@ -30,7 +30,7 @@ final as (
         episode_titles.original_title as episode_original_title,
         episode_titles.title_type as episode_title_type,
         episode_titles.genres as episode_genres,
-        episode_titles.start_year as episode_year,
+        episode_titles.start_year as episode_start_year,
         episode_titles.runtime_minutes as episode_runtime_minutes,
         episode_titles.average_rating as episode_average_rating,
         episode_titles.num_votes as episode_num_votes,
@@ -47,7 +47,7 @@ final as (
     left join episode_titles
         on episodes.episode_title_id = episode_titles.title_id
     left join series_titles
-        on episodes.parent_title_id = series_titles.title_id
+        on episodes.series_title_id = series_titles.title_id
 )
 
 select * from final

@@ -14,6 +14,7 @@ unknown_member as (
         cast(null as {{ dbt.type_string() }}) as first_name,
         cast(null as {{ dbt.type_string() }}) as last_name,
         'Unknown customer' as full_name,
+        'Unknown customer' as customer_name,
         false as has_person
 ),
 
@@ -29,6 +30,11 @@ known_customers as (
         first_name,
         last_name,
         full_name,
+        coalesce(
+            full_name,
+            {{ dbt.concat(["'Store '", "cast(store_id as " ~ dbt.type_string() ~ ")"]) }},
+            account_number
+        ) as customer_name,
         full_name is not null as has_person
     from customers
 ),

@@ -2,32 +2,57 @@ with products as (
     select * from {{ ref('stg_bike__products') }}
 ),
 
+-- The code list is imported once per code column it names.
+product_lines as (
+    select * from {{ ref('bike_product_codes') }}
+    where code_set = 'product_line'
+),
+
+product_classes as (
+    select * from {{ ref('bike_product_codes') }}
+    where code_set = 'product_class'
+),
+
+product_styles as (
+    select * from {{ ref('bike_product_codes') }}
+    where code_set = 'product_style'
+),
+
 known_products as (
     select
-        product_id,
-        product_subcategory_id,
-        product_model_id,
-        product_name,
-        product_number,
-        color,
-        size,
-        size_unit_measure_code,
-        weight_unit_measure_code,
-        product_line,
-        product_class,
-        product_style,
-        safety_stock_level,
-        reorder_point,
-        standard_cost,
-        list_price,
-        weight,
-        days_to_manufacture,
-        is_made_in_house,
-        is_finished_good,
-        cast(sell_started_at as date) as sell_start_date,
-        cast(sell_ended_at as date) as sell_end_date,
-        cast(discontinued_at as date) as discontinued_date
+        products.product_id,
+        products.product_subcategory_id,
+        products.product_model_id,
+        products.product_name,
+        products.product_number,
+        products.color,
+        products.size,
+        products.size_unit_measure_code,
+        products.weight_unit_measure_code,
+        products.product_line,
+        product_lines.code_name as product_line_name,
+        products.product_class,
+        product_classes.code_name as product_class_name,
+        products.product_style,
+        product_styles.code_name as product_style_name,
+        products.safety_stock_level,
+        products.reorder_point,
+        products.standard_cost,
+        products.list_price,
+        products.weight,
+        products.days_to_manufacture,
+        products.is_made_in_house,
+        products.is_finished_good,
+        cast(products.sell_started_at as date) as sell_start_date,
+        cast(products.sell_ended_at as date) as sell_end_date,
+        cast(products.discontinued_at as date) as discontinued_date
     from products
+    left join product_lines
+        on products.product_line = product_lines.code
+    left join product_classes
+        on products.product_class = product_classes.code
+    left join product_styles
+        on products.product_style = product_styles.code
 ),
 
 unknown_member as (
@@ -42,8 +67,11 @@ unknown_member as (
         cast(null as {{ dbt.type_string() }}) as size_unit_measure_code,
         cast(null as {{ dbt.type_string() }}) as weight_unit_measure_code,
         cast(null as {{ dbt.type_string() }}) as product_line,
+        cast(null as {{ dbt.type_string() }}) as product_line_name,
         cast(null as {{ dbt.type_string() }}) as product_class,
+        cast(null as {{ dbt.type_string() }}) as product_class_name,
         cast(null as {{ dbt.type_string() }}) as product_style,
+        cast(null as {{ dbt.type_string() }}) as product_style_name,
         cast(null as integer) as safety_stock_level,
         cast(null as integer) as reorder_point,
         cast(null as decimal(19, 4)) as standard_cost,

@@ -15,7 +15,7 @@ people as (
 usable_credits as (
     select
         principals.title_id,
-        principals.ordering
+        principals.credit_ordering
     from principals
     inner join titles
         on principals.title_id = titles.title_id
@@ -27,7 +27,7 @@ usable_credits as (
         and titles.title_type <> '-1'
         and titles.primary_title is not null
         and titles.start_year is not null
-        and people.primary_name is not null
+        and people.person_name is not null
         and principals.category is not null
 ),
 
@@ -40,5 +40,5 @@ from usable_credits
 left join general
     on
         usable_credits.title_id = general.title_id
-        and usable_credits.ordering = general.credit_ordering
+        and usable_credits.credit_ordering = general.credit_ordering
 where general.title_id is null
