@@ -1,5 +1,5 @@
 {#- A view over the credit fact and its dimensions: nothing to store or
-    rebuild, and DuckDB pushes analysts' filters into the table scans. -#}
+    rebuild, and DuckDB pushes the filters of a query into the table scans. -#}
 {{ config(materialized='view') }}
 
 with principals as (

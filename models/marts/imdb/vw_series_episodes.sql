@@ -1,5 +1,5 @@
 {#- A view, like vw_episodes: one row per episode, a join of two small lookups per row.
-    The one place where an episode meets its own and its series' title data: vw_episodes
+    The one place where an episode meets its own title data and that of its series: vw_episodes
     adds the credits to these rows. -#}
 {{ config(materialized='view') }}
 

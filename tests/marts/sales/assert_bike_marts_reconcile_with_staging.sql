@@ -1,5 +1,5 @@
 {#- Orders, lines, units and line totals are the same in staging and in the
-    facts: no order or line is dropped or duplicated by the star schema's joins.
+    facts: no order or line is dropped or duplicated by the joins of the star schema.
     Online orders are counted separately so that dropping them fails too. -#}
 with staged_orders as (
     select

@@ -1,6 +1,6 @@
 {{ config(severity='warn') }}
-{#- Every order line's (special_offer_id, product_id) is a row of
-    SpecialOfferProduct, as the source's foreign key promises. A line without
+{#- The (special_offer_id, product_id) of every order line is a row of
+    SpecialOfferProduct, as the foreign key of the source promises. A line without
     its pair is left out of question 2 (which must join SpecialOfferProduct);
     this warns when the source breaks the promise. -#}
 select

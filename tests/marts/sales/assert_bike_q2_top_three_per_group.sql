@@ -1,5 +1,5 @@
 {#- Question 2: no product left out of the report sells more than the
-    report's third product of its DaysToManufacture group, and every group
+    third product of its DaysToManufacture group in the report, and every group
     shows min(3, number of products sold in the group) products. -#}
 with report as (
     select * from {{ ref('rpt_top_products_by_days_to_manufacture') }}

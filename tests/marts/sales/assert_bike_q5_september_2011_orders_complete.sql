@@ -1,6 +1,6 @@
 {#- Question 5: the report holds exactly the staged orders of September 2011
     (by calendar parts of the timestamp, a formulation independent of the
-    model's interval) with total_due above 1000, and ranks them by total_due. -#}
+    interval of the model) with total_due above 1000, and ranks them by total_due. -#}
 with expected as (
     select
         sales_order_id,

@@ -1,5 +1,5 @@
 {#- title.akas.tsv.gz landed once, every row: the title id and ordering cast, with
-    the file's text kept wherever it is not canonical (imdb_landing.sql). -#}
+    the text of the file kept wherever it is not canonical (imdb_landing.sql). -#}
 with source as (
     select * from {{ source('imdb', 'title_akas') }}
 ),

@@ -1,5 +1,5 @@
 {#- title.principals.tsv.gz landed once, every row: its ids and ordering cast,
-    with the file's text kept wherever it is not canonical (imdb_landing.sql). -#}
+    with the text of the file kept wherever it is not canonical (imdb_landing.sql). -#}
 with source as (
     select * from {{ source('imdb', 'title_principals') }}
 ),
