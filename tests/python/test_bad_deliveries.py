@@ -392,9 +392,11 @@ def test_every_published_build_is_recorded(sample_warehouse: SampleWarehouse) ->
 WELL_FORMED_KEY = re.compile(rb"(tt|nm)[0-9]{7,8}|[1-9][0-9]*")
 
 
-def _break_value(raw: Path, stem: str, key_width: int, column: str, value: bytes) -> str:
+def _break_value(
+    raw: Path, stem: str, key_width: int, column: str, value: bytes
+) -> tuple[str, ...]:
     """Write `value` into `column` of the first row whose key (its first `key_width` fields) is
-    well formed and occurs once in the file; returns the row's first key field."""
+    well formed and occurs once in the file; returns the row's key fields."""
     spec = SPECS[stem]
     delimiter = spec.delimiter.encode()
     path = _path(raw, stem)
@@ -413,11 +415,12 @@ def _break_value(raw: Path, stem: str, key_width: int, column: str, value: bytes
             ending = b"\r" if line.endswith(b"\r") else b""
             lines[number - 1] = delimiter.join(fields) + ending
             _write_lines(path, lines)
-            return fields[0].decode()
+            return tuple(part.decode() for part in key)
     raise AssertionError(f"no row with a unique, well-formed key in {path}")
 
 
-# file, key width, column, bad value; the staging model, its key column, the typed column
+# file, key width, column, bad value; the staging model, its key columns (as many as the key
+# width), the typed column
 NULLED_AND_LISTED = [
     ("title.basics", 1, "startYear", b"19x4", "stg_imdb__titles", "title_tconst", "start_year"),
     ("title.basics", 1, "runtimeMinutes", b"ninety", "stg_imdb__titles", "title_tconst",
@@ -430,9 +433,9 @@ NULLED_AND_LISTED = [
     ("title.episode", 1, "seasonNumber", b"S1", "stg_imdb__title_episodes", "episode_tconst",
      "season_number"),
     ("Sales.SalesOrderDetail", 2, "OrderQty", b"many", "stg_bike__sales_order_details",
-     "sales_order_id", "order_quantity"),
+     "sales_order_id, sales_order_detail_id", "order_quantity"),
     ("Sales.SalesOrderDetail", 2, "UnitPrice", b"1,2,3", "stg_bike__sales_order_details",
-     "sales_order_id", "unit_price"),
+     "sales_order_id, sales_order_detail_id", "unit_price"),
     ("Sales.SalesOrderHeader", 1, "OrderDate", b"2011-13-45 00:00:00.000",
      "stg_bike__sales_order_headers", "sales_order_id", "ordered_at"),
     ("Production.Product", 1, "ListPrice", b"abc", "stg_bike__products", "product_id",
@@ -458,13 +461,14 @@ def test_bad_values_are_nulled_and_listed_or_quarantined(delivery: Delivery) -> 
     result = delivery.build()
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
     with duckdb.connect(str(delivery.db), read_only=True) as con:
-        for key, column, model, key_column, typed in broken:
-            key_value = int(key) if key.isdigit() else key
+        for key, column, model, key_columns, typed in broken:
+            values = [int(part) if part.isdigit() else part for part in key]
+            where = " and ".join(f"{name} = ?" for name in key_columns.split(", "))
+            assert len(values) == len(key_columns.split(", "))
             rows = con.execute(
-                f"select {typed}, rejected_columns from staging.{model} where {key_column} = ?",
-                [key_value],
+                f"select {typed}, rejected_columns from staging.{model} where {where}", values
             ).fetchall()
-            assert rows, (model, key)
+            assert len(rows) == 1, (model, key, rows)
             assert all(value is None and column in rejected for value, rejected in rows), rows
         for _, _, _, value, view, raw_column in QUARANTINED:
             found = con.execute(

@@ -317,6 +317,30 @@ def test_imdb_sizes_scale_like_the_real_data(day1):
     assert gen.imdb_sizes(1.0).names == 15_000_000
 
 
+@pytest.mark.parametrize(
+    ("what", "sql"),
+    [
+        (
+            "titles that are not episodes",
+            "select primaryTitle as name from imdb_title_basics where titleType <> 'tvEpisode'",
+        ),
+        # one row per person: name.basics repeats a few people on purpose (duplicates)
+        ("people", "select any_value(primaryName) as name from imdb_name_basics group by nconst"),
+    ],
+)
+def test_names_vary_like_a_real_catalogue(con1, what, sql):
+    """A catalogue of a few thousand titles or people repeats a name rarely: here at least 90%
+    of the names are distinct and none is used more than five times (the word lists once gave
+    one name to 24 titles, and a query by title name found the wrong one)."""
+    count, distinct, most = con1.execute(
+        f"with names as ({sql}), counted as (select name, count(*) as n from names group by name) "
+        "select sum(n), count(*), max(n) from counted"
+    ).fetchone()
+    assert count > 1000, what
+    assert distinct / count >= 0.9, f"{what}: {distinct} distinct names in {count}"
+    assert most <= 5, f"{what}: one name used {most} times"
+
+
 def test_imdb_relations(con1):
     def orphans(sql: str) -> int:
         return one(con1, f"select count(*) from ({sql})")
