@@ -15,7 +15,7 @@ SPARK_DIR ?= $(CURDIR)/.spark
 
 export DBT_PROFILES_DIR := $(CURDIR)
 export RAW_DIR DUCKDB_PATH SPARK_DIR
-# Read by the loader from the environment (see README, "A bad delivery never costs data").
+# Read by the loader from the environment (see docs/real-data.md).
 export ACCEPT_ROW_DROP MAX_ROW_DROP
 
 # Where `make test` builds: its own tiny sample and databases, apart from your warehouse.

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import yaml
 
 from conftest import REPO
 
@@ -340,14 +341,31 @@ def test_dbt_runs_one_model_per_3_gb_of_memory(env: dict[str, str], expected: in
     assert dbt_threads(env, raw_bytes=LARGE_INPUT_BYTES - 1) == expected
 
 
+def test_dev_and_prod_differ_only_in_their_file() -> None:
+    """profiles.yml writes the DuckDB settings once; prod takes dev's (a YAML merge key)."""
+    from scripts.build import PROJECT_DIR
+
+    outputs = yaml.safe_load((PROJECT_DIR / "profiles.yml").read_text())["warehouse"]["outputs"]
+    dev, prod = outputs["dev"], outputs["prod"]
+    assert dev["type"] == prod["type"] == "duckdb"
+    assert {key for key in dev.keys() | prod.keys() if dev.get(key) != prod.get(key)} == {"path"}
+    assert "DUCKDB_DEV_PATH" in dev["path"] and "DUCKDB_PATH" in prod["path"]
+
+
 def test_memory_limit_defaults_agree(monkeypatch: pytest.MonkeyPatch) -> None:
     """profiles.yml, the build and the benchmark default to the same DuckDB memory limit."""
     from scripts.bench import settings_from_env
     from scripts.build import DEFAULT_MEMORY_LIMIT, PROJECT_DIR
 
-    profiles = (PROJECT_DIR / "profiles.yml").read_text()
-    defaults = re.findall(r"env_var\('DUCKDB_MEMORY_LIMIT', '([^']*)'\)", profiles)
-    assert defaults == [DEFAULT_MEMORY_LIMIT, DEFAULT_MEMORY_LIMIT]  # dev and prod
+    outputs = yaml.safe_load((PROJECT_DIR / "profiles.yml").read_text())["warehouse"]["outputs"]
+    defaults = [
+        re.findall(
+            r"env_var\('DUCKDB_MEMORY_LIMIT', '([^']*)'\)",
+            outputs[name]["settings"]["memory_limit"],
+        )
+        for name in ("dev", "prod")
+    ]
+    assert defaults == [[DEFAULT_MEMORY_LIMIT], [DEFAULT_MEMORY_LIMIT]]
     monkeypatch.delenv("DUCKDB_MEMORY_LIMIT", raising=False)
     settings = settings_from_env(PROJECT_DIR / "bench" / "work")
     assert settings.memory_limit == DEFAULT_MEMORY_LIMIT
