@@ -58,21 +58,18 @@ PROJECT_INPUTS = (
 
 
 # DuckDB's memory_limit when DUCKDB_MEMORY_LIMIT is unset (profiles.yml has the same default).
-# At full IMDB size the build was faster under 3GB than under 6GB in every pair of runs
-# (809-844 s against 859-907 s; bench/README.md). Measured alone, DuckDB's high-cardinality
-# aggregates, such as the grain tests over 98M keys, took 10-12 s under 3GB instead of
-# 15-16 s under 6GB (likely because under the lower limit they work partition by partition
-# on smaller hash tables). 3GB also leaves room on smaller machines.
+# 3GB because the full IMDB build is faster under it than under a larger limit (DuckDB's
+# high-cardinality aggregates work on smaller partitions) and it leaves room on smaller
+# machines; the runs behind it are in bench/README.md ("The default memory limit is 3GB").
 DEFAULT_MEMORY_LIMIT = "3GB"
 
 # How many models and tests dbt runs at once. Each DuckDB query already runs on
 # DUCKDB_THREADS threads. On small inputs most nodes take milliseconds and dbt's own
-# per-node work dominates, so running DUCKDB_THREADS nodes at once helps (the sample build:
-# 47 s instead of 59 s); below SMALL_INPUT_BYTES of raw files no query comes near any memory
-# limit, so that holds whatever the limit. At full IMDB size the queries use every core on
-# their own: one at a time was as fast as two (963 s against 966 s for the whole build under
-# 6GB), and two heavy tests at once ran out of memory even under 6GB. So from
-# LARGE_INPUT_BYTES of raw files on, dbt runs one node at a time.
+# per-node work dominates, so DUCKDB_THREADS nodes run at once; below SMALL_INPUT_BYTES of raw
+# files no query comes near any memory limit, so that holds whatever the limit. At full IMDB
+# size the queries use every core on their own, and two heavy tests at once can run out of
+# memory, so from LARGE_INPUT_BYTES of raw files on dbt runs one node at a time. The
+# measurements are in bench/README.md ("Earlier runs").
 SMALL_INPUT_BYTES = 64 * 2**20
 LARGE_INPUT_BYTES = 2**30
 # In between, one node per 3 GB of memory limit: a heavy query needs about 3 GB to spill
