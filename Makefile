@@ -21,7 +21,7 @@ export ACCEPT_ROW_DROP MAX_ROW_DROP
 # Where `make test` builds: its own tiny sample and databases, apart from your warehouse.
 TEST_DIR := .build/test
 
-.PHONY: help install install-spark deps run dev test lint pytest test-build docs report bench sample clean
+.PHONY: help install install-spark deps run dev test lint pytest test-build docs freshness report bench sample clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -79,6 +79,9 @@ test-build: deps ## build the tiny sample warehouse with write-audit-publish and
 docs: deps ## generate the docs from the built warehouse and serve them on localhost (PORT=8080)
 	$(BIN)/python -m scripts.docs_site generate --db "$(DUCKDB_PATH)"
 	$(BIN)/python -m scripts.docs_site serve --port $(PORT)
+
+freshness: deps ## how old each IMDB file behind the published warehouse is (dbt source freshness)
+	DBT_TARGET=prod DUCKDB_PATH="$(DUCKDB_PATH)" $(BIN)/dbt source freshness
 
 report: install ## the analysts' static HTML report from the published warehouse
 	$(BIN)/python -m scripts.report --db "$(DUCKDB_PATH)" --out target/report/index.html
