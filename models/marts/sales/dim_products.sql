@@ -2,20 +2,8 @@ with products as (
     select * from {{ ref('stg_bike__products') }}
 ),
 
--- The code list is imported once per code column it names.
-product_lines as (
+product_codes as (
     select * from {{ ref('bike_product_codes') }}
-    where code_set = 'product_line'
-),
-
-product_classes as (
-    select * from {{ ref('bike_product_codes') }}
-    where code_set = 'product_class'
-),
-
-product_styles as (
-    select * from {{ ref('bike_product_codes') }}
-    where code_set = 'product_style'
 ),
 
 known_products as (
@@ -47,12 +35,19 @@ known_products as (
         cast(products.sell_ended_at as date) as sell_end_date,
         cast(products.discontinued_at as date) as discontinued_date
     from products
-    left join product_lines
-        on products.product_line = product_lines.code
-    left join product_classes
-        on products.product_class = product_classes.code
-    left join product_styles
-        on products.product_style = product_styles.code
+    -- one join per code column, each to its own code set
+    left join product_codes as product_lines
+        on
+            product_lines.code_set = 'product_line'
+            and products.product_line = product_lines.code
+    left join product_codes as product_classes
+        on
+            product_classes.code_set = 'product_class'
+            and products.product_class = product_classes.code
+    left join product_codes as product_styles
+        on
+            product_styles.code_set = 'product_style'
+            and products.product_style = product_styles.code
 ),
 
 unknown_member as (
