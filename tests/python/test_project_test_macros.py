@@ -23,6 +23,7 @@ TEST_MACROS = (
     "macros/tests/test_rows_reconcile.sql",
     "macros/cleaning/imdb_test_rejected_columns.sql",
     "macros/tests/test_row_count_matches_file.sql",
+    "macros/tests/test_one_row_per.sql",
 )
 
 MODELS = {
@@ -61,6 +62,11 @@ MODELS = {
         " ('file_uncounted', 'uncounted.tsv', null, null))"
         " as t(table_name, file_path, line_count, blank_line_count)"
     ),
+    # Grains: every (a, b) once, NULL included; one pair twice; a pair with a NULL twice
+    # (a repeated NULL counts as a repeat, as in a `group by`).
+    "grain_unique": "select * from (values (1, 1), (1, 2), (2, 1), (2, null)) as t(a, b)",
+    "grain_repeated": "select * from (values (1, 1), (1, 2), (1, 1)) as t(a, b)",
+    "grain_repeated_null": "select * from (values (1, 1), (2, null), (2, null)) as t(a, b)",
 }
 
 REJECTED_MAP = "{'runtimeMinutes': 'runtime_minutes', 'startYear': 'start_year'}"
@@ -130,6 +136,28 @@ models:
           name: row_count_matches_file_not_registered__fail
           arguments: {{files: ref('raw_files'), table_name: file_missing}}
           config: {{tags: [expect_fail]}}
+  - name: grain_unique
+    data_tests:
+      - one_row_per:
+          name: one_row_per__pass
+          arguments: {{columns: [a, b]}}
+          config: {{tags: [expect_pass]}}
+      - one_row_per:
+          name: one_row_per_coarser_grain__fail
+          arguments: {{columns: [a]}}
+          config: {{tags: [expect_fail]}}
+  - name: grain_repeated
+    data_tests:
+      - one_row_per:
+          name: one_row_per_repeated_pair__fail
+          arguments: {{columns: [a, b]}}
+          config: {{tags: [expect_fail]}}
+  - name: grain_repeated_null
+    data_tests:
+      - one_row_per:
+          name: one_row_per_repeated_null__fail
+          arguments: {{columns: [a, b]}}
+          config: {{tags: [expect_fail]}}
 """
 
 
@@ -182,7 +210,7 @@ def test_passing_cases_pass_and_failing_cases_fail(results: dict[str, str]) -> N
     passing = {n for n in cases if n.endswith("__pass")}
     failing = {n for n in cases if n.endswith("__fail")}
     assert passing | failing == set(cases)
-    assert len(passing) == 4 and len(failing) == 8, sorted(cases)
+    assert len(passing) == 5 and len(failing) == 11, sorted(cases)
     for name in passing:
         assert cases[name] == "pass", (name, cases[name])
     for name in failing:
@@ -201,6 +229,7 @@ def test_every_project_test_macro_has_both_cases() -> None:
         "rows_reconcile",
         "imdb_rejected_columns_consistent",
         "row_count_matches_file",
+        "one_row_per",
     }
     for name in found:
         assert name in SCHEMA

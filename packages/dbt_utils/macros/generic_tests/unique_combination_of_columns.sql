@@ -24,38 +24,6 @@ select * from duplicated_combinations
 {% endmacro %}
 
 
-{#- DuckDB: the same result (one row per repeated combination, with its row count), counted
-    with a window partitioned by the columns instead of a hash aggregate. On tens of millions
-    of distinct combinations the aggregate's hash table needs large contiguous blocks that
-    cannot spill, and runs out of memory under a few GB; the window partitions and sorts,
-    which spills to disk, in about the same time. -#}
-{% macro duckdb__test_unique_combination_of_columns(
-    model, combination_of_columns, quote_columns
-) %}
-{%- set column_csv = dbt_utils._unique_combination_column_csv(
-    combination_of_columns, quote_columns
-) -%}
-
-with combination_counts as (
-    select
-        {{ column_csv }},
-        count(*) over (partition by {{ column_csv }}) as n_records
-    from {{ model }}
-),
-
-duplicated_combinations as (
-    select
-        {{ column_csv }},
-        max(n_records) as n_records
-    from combination_counts
-    where n_records > 1
-    group by {{ column_csv }}
-)
-
-select * from duplicated_combinations
-{% endmacro %}
-
-
 {% macro _unique_combination_column_csv(combination_of_columns, quote_columns) %}
 {{ dbt_utils._require_list(
     combination_of_columns, 'combination_of_columns', 'unique_combination_of_columns'
