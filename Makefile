@@ -21,7 +21,7 @@ export ACCEPT_ROW_DROP MAX_ROW_DROP
 # Where `make test` builds: its own tiny sample and databases, apart from your warehouse.
 TEST_DIR := .build/test
 
-.PHONY: help install install-spark deps run dev test lint pytest test-build docs freshness upstream-check report bench sample clean
+.PHONY: help install install-spark deps run dev test lint pytest test-build docs freshness upstream-check evaluate report bench sample clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -83,6 +83,10 @@ docs: deps ## generate the docs from the built warehouse and serve them on local
 upstream-check: install ## build the sample with the project's packages and with upstream copies in PACKAGES_DIR, and compare
 	@test -n "$(PACKAGES_DIR)" || { echo "error: PACKAGES_DIR is not set (a folder with dbt-utils, dbt-expectations and dbt-date)"; exit 2; }
 	$(BIN)/python -m scripts.upstream_check --packages-dir "$(PACKAGES_DIR)"
+
+evaluate: install ## run dbt-project-evaluator on the project, offline, with package copies in PACKAGES_DIR
+	@test -n "$(PACKAGES_DIR)" || { echo "error: PACKAGES_DIR is not set (a folder with dbt-project-evaluator, dbt-utils, dbt-expectations and dbt-date)"; exit 2; }
+	$(BIN)/python -m scripts.evaluate --packages-dir "$(PACKAGES_DIR)"
 
 freshness: deps ## how old each IMDB file behind the published warehouse is (dbt source freshness)
 	DBT_TARGET=prod DUCKDB_PATH="$(DUCKDB_PATH)" $(BIN)/dbt source freshness

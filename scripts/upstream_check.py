@@ -54,10 +54,12 @@ class BuildResult:
     errors: list[str] = field(default_factory=list)
 
 
-def find_upstream(packages_dir: Path) -> dict[str, Path]:
+def find_upstream(
+    packages_dir: Path, packages: dict[str, tuple[str, ...]] = UPSTREAM
+) -> dict[str, Path]:
     """The folder of each upstream package in packages_dir, checked by its dbt_project.yml."""
     found = {}
-    for name, folders in UPSTREAM.items():
+    for name, folders in packages.items():
         for folder in folders:
             project = packages_dir / folder / "dbt_project.yml"
             if project.is_file():
