@@ -13,7 +13,12 @@ final as (
         coalesce(person_id, -1) as person_id,
         category,
         job,
-        characters
+        characters,
+        -- the day of the delivered file the credits are as of
+        (
+            select max(delivered_on) from {{ ref('stg_loader__raw_files') }}
+            where table_name = 'imdb_title_principals'
+        ) as as_of_date
     from principals
 )
 
