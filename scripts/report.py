@@ -8,6 +8,10 @@ file: charts are PNGs rendered by matplotlib (Agg backend, offline) and embedded
 figure's numbers are also embedded as JSON in `<script type="application/json"
 id="report-data">` (data, not code) so tests and tools can read them back.
 
+The headline figures of the sales dashboard (revenue, orders, units, days with sales, revenue
+per selling day, average order value) come from the semantic layer's metrics through MetricFlow
+(scripts/semantic_layer.py), so the report and `mf query` cannot disagree.
+
 Sections: the daily sales dashboard, revenue by product line and month, the five sales
 questions, IMDB rating distribution by genre and decade, and the episodes per season of the
 most-rated series.
@@ -38,6 +42,15 @@ MARTS = "marts"
 PREVIEW_ROWS = 15
 # Window of the rolling average drawn over the daily revenue.
 ROLLING_DAYS = 30
+# The dashboard's headline figures: metrics of the semantic layer (models/marts/sales/).
+HEADLINE_METRICS = (
+    "revenue",
+    "orders",
+    "units",
+    "selling_days",
+    "revenue_per_selling_day",
+    "average_order_value",
+)
 
 REQUIRED_MARTS = (
     "rpt_daily_sales",
@@ -586,11 +599,22 @@ def _kpis(items: Sequence[tuple[str, str]]) -> str:
     return f'<div class="kpis">{cards}</div>'
 
 
-def section_daily_sales(rows: list[dict[str, Any]]) -> str:
-    total = sum((Decimal(row["revenue"]) for row in rows), Decimal(0))
-    orders = sum(row["order_count"] for row in rows)
-    units = sum(row["units_sold"] for row in rows)
-    selling_days = sum(1 for row in rows if row["order_count"])
+def query_headline(db_path: Path) -> dict[str, Decimal]:
+    """The headline metrics over all days, from MetricFlow (one row, one column per metric)."""
+    from scripts import semantic_layer
+
+    try:
+        (row,) = semantic_layer.query(db_path, HEADLINE_METRICS)
+    except semantic_layer.SemanticLayerError as exc:
+        raise ReportError(f"{db_path}: the semantic layer failed ({exc})") from None
+    return {name: Decimal(row[name] or 0) for name in HEADLINE_METRICS}
+
+
+def section_daily_sales(rows: list[dict[str, Any]], headline: dict[str, Decimal]) -> str:
+    total = headline["revenue"]
+    orders = int(headline["orders"])
+    units = int(headline["units"])
+    selling_days = int(headline["selling_days"])
     first = rows[0]["date_day"].isoformat() if rows else "-"
     last = rows[-1]["date_day"].isoformat() if rows else "-"
     best = sorted(rows, key=lambda r: (-Decimal(r["revenue"]), r["date_day"]))[:10]
@@ -612,7 +636,8 @@ def section_daily_sales(rows: list[dict[str, Any]]) -> str:
                 ("orders", fmt_int(orders)),
                 ("units sold", fmt_int(units)),
                 ("days with sales", f"{selling_days:,} of {len(rows):,}"),
-                ("revenue per selling day", fmt_money(total / selling_days if selling_days else 0)),
+                ("revenue per selling day", fmt_money(headline["revenue_per_selling_day"])),
+                ("average order value", fmt_money(headline["average_order_value"])),
             )
         )
         + _figure(chart_daily_sales(rows), "Daily revenue with its rolling average, and orders")
@@ -875,7 +900,7 @@ def render_html(data: dict[str, Any], db_path: Path, generated_at: datetime) -> 
     except OSError:
         warehouse_time = "unknown"
     bodies = {
-        "daily-sales": section_daily_sales(data["daily_sales"]),
+        "daily-sales": section_daily_sales(data["daily_sales"], data["headline"]),
         "revenue-by-product-line": section_revenue_by_product_line(
             data["revenue_by_product_line_month"]
         ),
@@ -940,6 +965,7 @@ def build_report(db_path: Path, out_path: Path) -> Path:
     try:
         check_marts(con, db_path)
         data = collect(con)
+        data["headline"] = query_headline(db_path)
     except duckdb.Error as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ReportError(f"{db_path}: query failed ({first})") from None

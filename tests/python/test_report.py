@@ -238,6 +238,28 @@ def test_daily_revenue_equals_the_order_facts(
         assert row["order_count"] == orders, row["date_day"]
 
 
+def test_headline_figures_are_the_metrics_and_equal_the_marts(
+    data: dict[str, Any], con: duckdb.DuckDBPyConnection
+) -> None:
+    """The dashboard's figures come from the semantic layer (MetricFlow), and they are what SQL
+    on the marts gives."""
+    headline = data["headline"]
+    revenue, orders, days = _one(
+        con,
+        "select sum(subtotal), count(*), count(distinct order_date) from marts.fct_sales_orders",
+    )
+    (units,) = _one(con, "select sum(order_quantity) from marts.fct_sales_order_lines")
+    assert Decimal(headline["revenue"]) == revenue
+    assert int(Decimal(headline["orders"])) == orders
+    assert int(Decimal(headline["units"])) == units
+    assert int(Decimal(headline["selling_days"])) == days
+    assert float(headline["average_order_value"]) == pytest.approx(float(revenue / orders))
+    assert float(headline["revenue_per_selling_day"]) == pytest.approx(float(revenue / days))
+    body = (Path(data["warehouse"]).parent / "site" / "index.html").read_text(encoding="utf-8")
+    for value in (_money(revenue), f"{orders:,}", f"{units:,}", _money(revenue / orders)):
+        assert f'<div class="kpi-value">{value}</div>' in body, value
+
+
 def test_daily_series_covers_every_order_and_every_calendar_day(
     data: dict[str, Any], con: duckdb.DuckDBPyConnection
 ) -> None:
