@@ -67,7 +67,7 @@ lint: deps ## sqlfluff and ruff
 pytest: deps ## the Python test suite (loader, generator, packages, models, docs, WAP, bench)
 	$(BIN)/pytest
 
-test-build: deps ## build the tiny sample warehouse with write-audit-publish and all tests
+test-build: deps ## build the tiny sample warehouse with write-audit-publish and all tests; docs coverage; the semantic layer validated on it
 	rm -rf $(TEST_DIR)/raw $(TEST_DIR)/warehouse.duckdb
 	$(BIN)/python -m scripts.load sample --raw-dir $(TEST_DIR)/raw
 	$(BIN)/python -m scripts.build --raw-dir $(TEST_DIR)/raw --db $(TEST_DIR)/warehouse.duckdb \
@@ -75,6 +75,7 @@ test-build: deps ## build the tiny sample warehouse with write-audit-publish and
 	$(BIN)/python -m scripts.docs_site generate --db $(TEST_DIR)/warehouse.duckdb \
 		--target-path $(TEST_DIR)/target
 	$(BIN)/python -m scripts.docs_coverage --target-path $(TEST_DIR)/target
+	$(BIN)/python -m scripts.semantic_layer validate --db $(TEST_DIR)/warehouse.duckdb
 
 docs: deps ## generate the docs from the built warehouse and serve them on localhost (PORT=8080)
 	$(BIN)/python -m scripts.docs_site generate --db "$(DUCKDB_PATH)"
