@@ -366,54 +366,59 @@ def test_generated_vw_episodes_are_episodes(generated_imdb: tuple[Path, Path]) -
 
 
 @pytest.mark.parametrize(
-    ("test_name", "view", "key_columns"),
+    ("view", "correct", "broken", "failing"),
     [
         (
-            "assert_vw_general_keeps_every_usable_credit",
             "vw_general",
-            ("title_id", "credit_ordering"),
+            "and principals.category is not null",
+            "",
+            {"vw_general_keeps_usable_credits_and_drops_the_rest"},
         ),
         (
-            "assert_vw_episodes_has_every_episode_and_only_its_credits",
             "vw_episodes",
-            ("episode_title_id", "credit_ordering"),
+            "left join principals",
+            "inner join principals",
+            {"vw_episodes_has_one_row_per_credit_and_keeps_episodes_without_credits"},
         ),
     ],
 )
-def test_view_completeness_tests_fail_when_the_view_loses_a_credit(
+def test_view_unit_tests_fail_on_a_broken_view(
     generated_imdb: tuple[Path, Path],
     tmp_path: Path,
-    test_name: str,
     view: str,
-    key_columns: tuple[str, str],
+    correct: str,
+    broken: str,
+    failing: set[str],
 ) -> None:
-    """Each analyst view's completeness test, as dbt compiled it, finds nothing on the built
-    warehouse and finds the credit when the view is redefined to drop one."""
+    """The analyst views have no grain or completeness test on the full data; their unit tests
+    take that place. A view broken on purpose (a filter dropped, a left join made inner) fails
+    them, in a copy of the project run against the built sample."""
+    from scripts.upstream_check import copy_project
+
     db, _ = generated_imdb
-    compiled = db.parent / "target" / "compiled" / "warehouse" / "tests" / "marts" / "imdb"
-    test_sql = (compiled / f"{test_name}.sql").read_text()
+    project = tmp_path / "project"
+    copy_project(project)
+    model = project / "models" / "marts" / "imdb" / f"{view}.sql"
+    assert correct in model.read_text()
+    model.write_text(model.read_text().replace(correct, broken))
     copy = tmp_path / db.name
     shutil.copyfile(db, copy)
-    con = duckdb.connect(str(copy))
-    try:
-        assert con.execute(f"select count(*) from ({test_sql})").fetchone() == (0,)
-        first, second = key_columns
-        dropped = con.execute(
-            f"select {first}, {second} from marts.{view} "
-            f"where {second} is not null order by all limit 1"
-        ).fetchone()
-        assert dropped is not None
-        (definition,) = con.execute(
-            "select sql from duckdb_views() where schema_name = 'marts' and view_name = ?",
-            [view],
-        ).fetchone()
-        con.execute(definition.replace(f"VIEW marts.{view} ", f"VIEW marts.{view}_whole ", 1))
-        con.execute(
-            f"create or replace view marts.{view} as select * from marts.{view}_whole "
-            f"where not ({first} = {int(dropped[0])} and {second} = {int(dropped[1])})"
+    env = {
+        **os.environ,
+        "DBT_TARGET": "dev",
+        "DBT_TARGET_PATH": str(project / "target"),
+        "DBT_LOG_PATH": str(project / "logs"),
+        "DUCKDB_DEV_PATH": str(copy),
+        "DUCKDB_TEMP_DIR": str(tmp_path / "tmp"),
+        "DBT_PROFILES_DIR": str(project),
+    }
+    dbt = str(Path(sys.executable).with_name("dbt"))
+    for args in (["deps"], ["test", "--select", f"test_type:unit,{view}"]):
+        result = subprocess.run(
+            [dbt, *args], cwd=project, env=env, capture_output=True, text=True, timeout=900
         )
-        found = con.execute(test_sql).fetchall()
-    finally:
-        con.close()
-    assert len(found) == 1
-    assert found[0][0] == dropped[0]
+    assert result.returncode == 1, result.stdout[-3000:]
+    results = json.loads((project / "target" / "run_results.json").read_text())["results"]
+    statuses = {r["unique_id"].split(".")[-1]: r["status"] for r in results}
+    assert {name for name, status in statuses.items() if status == "fail"} == failing, statuses
+    assert len(statuses) >= 2, statuses  # the view's other unit tests ran and passed

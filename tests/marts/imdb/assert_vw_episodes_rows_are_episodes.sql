@@ -1,8 +1,0 @@
-{{ config(severity='warn') }}
--- Every row of vw_episodes comes from title.episode. When title.basics also knows the
--- episode, its type should be tvEpisode; IMDB's files can disagree, so this warns.
-select
-    episode_title_id,
-    episode_title_type
-from {{ ref('vw_episodes') }}
-where episode_title_type is not null and episode_title_type <> 'tvEpisode'
