@@ -92,7 +92,7 @@ evaluate: install ## run dbt-project-evaluator on the project, offline, with pac
 freshness: deps ## how old each IMDB file behind the published warehouse is (dbt source freshness)
 	DBT_TARGET=prod DUCKDB_PATH="$(DUCKDB_PATH)" $(BIN)/dbt source freshness
 
-report: install ## the analysts' static HTML report from the published warehouse
+report: deps ## the analysts' static HTML report from the published warehouse
 	$(BIN)/python -m scripts.report --db "$(DUCKDB_PATH)" --out target/report/index.html
 
 bench: deps $(if $(filter spark,$(ENGINE)),install-spark,) ## benchmark the full build at SCALE (1.0 = full IMDB size; ENGINE=spark on Spark); results in bench/results

@@ -3,7 +3,8 @@
 dbt-project-evaluator checks a dbt project against dbt Labs' best practices (naming, tests,
 documentation, DAG shape, governance). The project declares its own conventions the way the
 evaluator reads them: its variables under `vars: dbt_project_evaluator:` in dbt_project.yml, and
-its exceptions, each with a reason, in the seed `seeds/dbt_project_evaluator_exceptions.csv`.
+its exceptions, each with a reason, in the seed
+`seeds/meta/dbt_project_evaluator_exceptions.csv`.
 
 Where dbt Hub is reachable, add the package to packages.yml and run the evaluator directly (see
 docs/development.md). This script does the same offline: it copies the project into a work folder,
@@ -109,8 +110,10 @@ def main(argv: list[str] | None = None) -> int:
         upstream = find_upstream(packages_dir)
         upstream.update(find_upstream(packages_dir, EVALUATOR))
         project = work / "project"
-        if work.exists():
-            shutil.rmtree(work)
+        # only what an earlier run of this script made there
+        for made in (project, work / "upstream-packages"):
+            if made.exists():
+                shutil.rmtree(made)
         copy_project(project)
         install_upstream(project, upstream)
         disable_package_exceptions_seed(project)
@@ -119,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     except CheckError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    finally:
+        if args.work_dir is None:
+            shutil.rmtree(work, ignore_errors=True)
     print(f"[evaluate] {summary}")
     print("[evaluate] packages: " + ", ".join(f"{n} from {p}" for n, p in upstream.items()))
     if not findings:

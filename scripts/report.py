@@ -605,7 +605,7 @@ def query_headline(db_path: Path) -> dict[str, Decimal]:
 
     try:
         (row,) = semantic_layer.query(db_path, HEADLINE_METRICS)
-    except semantic_layer.SemanticLayerError as exc:
+    except (semantic_layer.SemanticLayerError, OSError) as exc:
         raise ReportError(f"{db_path}: the semantic layer failed ({exc})") from None
     return {name: Decimal(row[name] or 0) for name in HEADLINE_METRICS}
 

@@ -58,7 +58,7 @@ def environment(db: Path, target_path: Path) -> dict[str, str]:
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "DUCKDB_TEMP_DIR": str(target_path.resolve() / "tmp"),
     }
-    env.pop("DBT_LOG_PATH", None)
+    env["DBT_LOG_PATH"] = str(target_path.resolve() / "logs")
     return env
 
 
