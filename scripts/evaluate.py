@@ -21,7 +21,6 @@ Exit 0 when the evaluator has no finding, 1 when it has, 2 when it cannot run.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 import tempfile
@@ -37,6 +36,7 @@ from scripts.upstream_check import (
     copy_project,
     find_upstream,
     install_upstream,
+    project_env,
 )
 
 EVALUATOR = {"dbt_project_evaluator": ("dbt-project-evaluator", "dbt_project_evaluator")}
@@ -59,16 +59,7 @@ def disable_package_exceptions_seed(project: Path) -> None:
 def evaluate(project: Path) -> tuple[dict[str, list[tuple]], str]:
     """Build the evaluator in the project copy; its non-empty finding tables, with their rows."""
     db = project / "evaluate.duckdb"
-    env = {
-        **os.environ,
-        "DBT_TARGET": "dev",
-        "DUCKDB_DEV_PATH": str(db),
-        "DUCKDB_TEMP_DIR": str(project / ".build" / "tmp"),
-        "DBT_PROFILES_DIR": str(project),
-        "DBT_TARGET_PATH": str(project / "target"),
-        "DBT_LOG_PATH": str(project / "logs"),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-    }
+    env = project_env(project, db)
     dbt = str(BIN / "dbt")
     _run([dbt, "deps"], project, env, "dbt deps")
     selection = ["package:dbt_project_evaluator", "dbt_project_evaluator_exceptions"]

@@ -110,10 +110,10 @@ def _run(args: list[str], cwd: Path, env: dict[str, str], what: str) -> subproce
     return result
 
 
-def build(project: Path, raw_dir: Path) -> BuildResult:
-    """dbt deps and dbt build of the sample in one project copy, on its own DuckDB file."""
-    db = project / "check.duckdb"
-    env = {
+def project_env(project: Path, db: Path) -> dict[str, str]:
+    """The environment for dbt in a project copy: its own profiles, target, logs and dev
+    DuckDB file, nothing shared with the project it was copied from."""
+    return {
         **os.environ,
         "DBT_TARGET": "dev",
         "DUCKDB_DEV_PATH": str(db),
@@ -123,6 +123,12 @@ def build(project: Path, raw_dir: Path) -> BuildResult:
         "DBT_LOG_PATH": str(project / "logs"),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
+
+
+def build(project: Path, raw_dir: Path) -> BuildResult:
+    """dbt deps and dbt build of the sample in one project copy, on its own DuckDB file."""
+    db = project / "check.duckdb"
+    env = project_env(project, db)
     dbt = str(BIN / "dbt")
     _run([dbt, "deps"], project, env, f"dbt deps in {project.name}")
     register = [str(BIN / "python"), "-m", "scripts.load", "register"]

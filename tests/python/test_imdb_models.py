@@ -393,7 +393,7 @@ def test_view_unit_tests_fail_on_a_broken_view(
     """The analyst views have no grain or completeness test on the full data; their unit tests
     take that place. A view broken on purpose (a filter dropped, a left join made inner) fails
     them, in a copy of the project run against the built sample."""
-    from scripts.upstream_check import copy_project
+    from scripts.upstream_check import copy_project, project_env
 
     db, _ = generated_imdb
     project = tmp_path / "project"
@@ -403,15 +403,7 @@ def test_view_unit_tests_fail_on_a_broken_view(
     model.write_text(model.read_text().replace(correct, broken))
     copy = tmp_path / db.name
     shutil.copyfile(db, copy)
-    env = {
-        **os.environ,
-        "DBT_TARGET": "dev",
-        "DBT_TARGET_PATH": str(project / "target"),
-        "DBT_LOG_PATH": str(project / "logs"),
-        "DUCKDB_DEV_PATH": str(copy),
-        "DUCKDB_TEMP_DIR": str(tmp_path / "tmp"),
-        "DBT_PROFILES_DIR": str(project),
-    }
+    env = project_env(project, copy)
     dbt = str(Path(sys.executable).with_name("dbt"))
     for args in (["deps"], ["test", "--select", f"test_type:unit,{view}"]):
         result = subprocess.run(

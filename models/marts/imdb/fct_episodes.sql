@@ -12,11 +12,7 @@ final as (
         episode_number,
         is_in_title_basics,
         is_orphan,
-        -- the day of the delivered file the episode list is as of
-        (
-            select max(delivered_on) from {{ ref('stg_loader__raw_files') }}
-            where table_name = 'imdb_title_episode'
-        ) as as_of_date
+        {{ file_delivered_on('imdb_title_episode') }} as as_of_date
     from episodes
 )
 

@@ -14,11 +14,7 @@ final as (
         category,
         job,
         characters,
-        -- the day of the delivered file the credits are as of
-        (
-            select max(delivered_on) from {{ ref('stg_loader__raw_files') }}
-            where table_name = 'imdb_title_principals'
-        ) as as_of_date
+        {{ file_delivered_on('imdb_title_principals') }} as as_of_date
     from principals
 )
 
