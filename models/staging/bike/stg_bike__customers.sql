@@ -3,10 +3,14 @@ with source as (
 ),
 
 deduplicated as (
-    {{ bike_deduplicate(
+    {{ collapse_duplicates(
         relation='source',
         keys=[
             ['customer_id', bike_id('CustomerID')],
+        ],
+        columns=[
+            'CustomerID', 'PersonID', 'StoreID', 'TerritoryID', 'AccountNumber', 'rowguid',
+            'ModifiedDate',
         ],
     ) }}
 ),
@@ -14,15 +18,15 @@ deduplicated as (
 typed as (
     select
         customer_id,
-        {{ bike_id("raw_row['PersonID']") }} as person_id,
-        {{ bike_id("raw_row['StoreID']") }} as store_id,
-        {{ bike_id("raw_row['TerritoryID']") }} as territory_id,
-        {{ bike_null("raw_row['AccountNumber']") }} as account_number,
-        {{ bike_timestamp("raw_row['ModifiedDate']") }} as modified_at,
-        {{ bike_uuid("raw_row['rowguid']") }} as row_guid,
+        {{ bike_id('PersonID') }} as person_id,
+        {{ bike_id('StoreID') }} as store_id,
+        {{ bike_id('TerritoryID') }} as territory_id,
+        {{ bike_null('AccountNumber') }} as account_number,
+        {{ bike_timestamp('ModifiedDate') }} as modified_at,
+        {{ bike_uuid('rowguid') }} as row_guid,
         source_row_count,
         has_key_conflict,
-        raw_row
+        {{ row_struct('deduplicated') }} as raw_row
     from deduplicated
 ),
 
@@ -37,13 +41,13 @@ final as (
         row_guid,
         source_row_count,
         has_key_conflict,
-        {{ bike_rejected_columns({
-            'PersonID': 'person_id',
-            'StoreID': 'store_id',
-            'TerritoryID': 'territory_id',
-            'ModifiedDate': 'modified_at',
-            'rowguid': 'row_guid',
-        }) }} as rejected_columns
+        {{ rejected_columns([
+            ['PersonID', "raw_row['PersonID']", 'person_id'],
+            ['StoreID', "raw_row['StoreID']", 'store_id'],
+            ['TerritoryID', "raw_row['TerritoryID']", 'territory_id'],
+            ['ModifiedDate', "raw_row['ModifiedDate']", 'modified_at'],
+            ['rowguid', "raw_row['rowguid']", 'row_guid'],
+        ], missing=bike_null) }} as rejected_columns
     from typed
 )
 

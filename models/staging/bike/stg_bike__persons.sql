@@ -3,10 +3,15 @@ with source as (
 ),
 
 deduplicated as (
-    {{ bike_deduplicate(
+    {{ collapse_duplicates(
         relation='source',
         keys=[
             ['person_id', bike_id('BusinessEntityID')],
+        ],
+        columns=[
+            'BusinessEntityID', 'PersonType', 'NameStyle', 'Title', 'FirstName', 'MiddleName',
+            'LastName', 'Suffix', 'EmailPromotion', 'AdditionalContactInfo', 'Demographics',
+            'rowguid', 'ModifiedDate',
         ],
     ) }}
 ),
@@ -14,23 +19,23 @@ deduplicated as (
 typed as (
     select
         person_id,
-        {{ bike_code("raw_row['PersonType']", ['SC', 'IN', 'SP', 'EM', 'VC', 'GC']) }}
+        {{ bike_code('PersonType', ['SC', 'IN', 'SP', 'EM', 'VC', 'GC']) }}
             as person_type,
-        {{ bike_null("raw_row['Title']") }} as title,
-        {{ bike_null("raw_row['FirstName']") }} as first_name,
-        {{ bike_null("raw_row['MiddleName']") }} as middle_name,
-        {{ bike_null("raw_row['LastName']") }} as last_name,
-        {{ bike_null("raw_row['Suffix']") }} as suffix,
-        {{ bike_null("raw_row['AdditionalContactInfo']") }} as additional_contact_info,
-        {{ bike_null("raw_row['Demographics']") }} as demographics,
-        {{ bike_integer("raw_row['EmailPromotion']", min_value=0, max_value=2) }}
+        {{ bike_null('Title') }} as title,
+        {{ bike_null('FirstName') }} as first_name,
+        {{ bike_null('MiddleName') }} as middle_name,
+        {{ bike_null('LastName') }} as last_name,
+        {{ bike_null('Suffix') }} as suffix,
+        {{ bike_null('AdditionalContactInfo') }} as additional_contact_info,
+        {{ bike_null('Demographics') }} as demographics,
+        {{ bike_integer('EmailPromotion', min_value=0, max_value=2) }}
             as email_promotion,
-        {{ bike_flag("raw_row['NameStyle']") }} as is_eastern_name_style,
-        {{ bike_timestamp("raw_row['ModifiedDate']") }} as modified_at,
-        {{ bike_uuid("raw_row['rowguid']") }} as row_guid,
+        {{ bike_flag('NameStyle') }} as is_eastern_name_style,
+        {{ bike_timestamp('ModifiedDate') }} as modified_at,
+        {{ bike_uuid('rowguid') }} as row_guid,
         source_row_count,
         has_key_conflict,
-        raw_row
+        {{ row_struct('deduplicated') }} as raw_row
     from deduplicated
 ),
 
@@ -68,13 +73,13 @@ final as (
         row_guid,
         source_row_count,
         has_key_conflict,
-        {{ bike_rejected_columns({
-            'PersonType': 'person_type',
-            'EmailPromotion': 'email_promotion',
-            'NameStyle': 'is_eastern_name_style',
-            'ModifiedDate': 'modified_at',
-            'rowguid': 'row_guid',
-        }) }} as rejected_columns
+        {{ rejected_columns([
+            ['PersonType', "raw_row['PersonType']", 'person_type'],
+            ['EmailPromotion', "raw_row['EmailPromotion']", 'email_promotion'],
+            ['NameStyle', "raw_row['NameStyle']", 'is_eastern_name_style'],
+            ['ModifiedDate', "raw_row['ModifiedDate']", 'modified_at'],
+            ['rowguid', "raw_row['rowguid']", 'row_guid'],
+        ], missing=bike_null) }} as rejected_columns
     from demographics_parsed
 )
 

@@ -3,11 +3,16 @@ with source as (
 ),
 
 deduplicated as (
-    {{ bike_deduplicate(
+    {{ collapse_duplicates(
         relation='source',
         keys=[
             ['sales_order_id', bike_id('SalesOrderID')],
             ['sales_order_detail_id', bike_id('SalesOrderDetailID')],
+        ],
+        columns=[
+            'SalesOrderID', 'SalesOrderDetailID', 'CarrierTrackingNumber', 'OrderQty', 'ProductID',
+            'SpecialOfferID', 'UnitPrice', 'UnitPriceDiscount', 'LineTotal', 'rowguid',
+            'ModifiedDate',
         ],
     ) }}
 ),
@@ -16,20 +21,20 @@ typed as (
     select
         sales_order_id,
         sales_order_detail_id,
-        {{ bike_id("raw_row['ProductID']") }} as product_id,
-        {{ bike_id("raw_row['SpecialOfferID']") }} as special_offer_id,
-        {{ bike_null("raw_row['CarrierTrackingNumber']") }} as carrier_tracking_number,
-        {{ bike_integer("raw_row['OrderQty']", min_value=1, max_value=32767) }}
+        {{ bike_id('ProductID') }} as product_id,
+        {{ bike_id('SpecialOfferID') }} as special_offer_id,
+        {{ bike_null('CarrierTrackingNumber') }} as carrier_tracking_number,
+        {{ bike_integer('OrderQty', min_value=1, max_value=32767) }}
             as order_quantity,
-        {{ bike_decimal("raw_row['UnitPrice']", 19, 4, min_value=0) }} as unit_price,
-        {{ bike_decimal("raw_row['UnitPriceDiscount']", 19, 4, min_value=0, max_value=1) }}
+        {{ bike_decimal('UnitPrice', 19, 4, min_value=0) }} as unit_price,
+        {{ bike_decimal('UnitPriceDiscount', 19, 4, min_value=0, max_value=1) }}
             as unit_price_discount,
-        {{ bike_decimal("raw_row['LineTotal']", 38, 6, min_value=0) }} as line_total,
-        {{ bike_timestamp("raw_row['ModifiedDate']") }} as modified_at,
-        {{ bike_uuid("raw_row['rowguid']") }} as row_guid,
+        {{ bike_decimal('LineTotal', 38, 6, min_value=0) }} as line_total,
+        {{ bike_timestamp('ModifiedDate') }} as modified_at,
+        {{ bike_uuid('rowguid') }} as row_guid,
         source_row_count,
         has_key_conflict,
-        raw_row
+        {{ row_struct('deduplicated') }} as raw_row
     from deduplicated
 ),
 
@@ -48,16 +53,16 @@ final as (
         row_guid,
         source_row_count,
         has_key_conflict,
-        {{ bike_rejected_columns({
-            'ProductID': 'product_id',
-            'SpecialOfferID': 'special_offer_id',
-            'OrderQty': 'order_quantity',
-            'UnitPrice': 'unit_price',
-            'UnitPriceDiscount': 'unit_price_discount',
-            'LineTotal': 'line_total',
-            'ModifiedDate': 'modified_at',
-            'rowguid': 'row_guid',
-        }) }} as rejected_columns
+        {{ rejected_columns([
+            ['ProductID', "raw_row['ProductID']", 'product_id'],
+            ['SpecialOfferID', "raw_row['SpecialOfferID']", 'special_offer_id'],
+            ['OrderQty', "raw_row['OrderQty']", 'order_quantity'],
+            ['UnitPrice', "raw_row['UnitPrice']", 'unit_price'],
+            ['UnitPriceDiscount', "raw_row['UnitPriceDiscount']", 'unit_price_discount'],
+            ['LineTotal', "raw_row['LineTotal']", 'line_total'],
+            ['ModifiedDate', "raw_row['ModifiedDate']", 'modified_at'],
+            ['rowguid', "raw_row['rowguid']", 'row_guid'],
+        ], missing=bike_null) }} as rejected_columns
     from typed
 )
 

@@ -3,10 +3,17 @@ with source as (
 ),
 
 deduplicated as (
-    {{ bike_deduplicate(
+    {{ collapse_duplicates(
         relation='source',
         keys=[
             ['sales_order_id', bike_id('SalesOrderID')],
+        ],
+        columns=[
+            'SalesOrderID', 'RevisionNumber', 'OrderDate', 'DueDate', 'ShipDate', 'Status',
+            'OnlineOrderFlag', 'SalesOrderNumber', 'PurchaseOrderNumber', 'AccountNumber',
+            'CustomerID', 'SalesPersonID', 'TerritoryID', 'BillToAddressID', 'ShipToAddressID',
+            'ShipMethodID', 'CreditCardID', 'CreditCardApprovalCode', 'CurrencyRateID', 'SubTotal',
+            'TaxAmt', 'Freight', 'TotalDue', 'Comment', 'rowguid', 'ModifiedDate',
         ],
     ) }}
 ),
@@ -14,36 +21,36 @@ deduplicated as (
 typed as (
     select
         sales_order_id,
-        {{ bike_id("raw_row['CustomerID']") }} as customer_id,
-        {{ bike_id("raw_row['SalesPersonID']") }} as sales_person_id,
-        {{ bike_id("raw_row['TerritoryID']") }} as territory_id,
-        {{ bike_id("raw_row['BillToAddressID']") }} as bill_to_address_id,
-        {{ bike_id("raw_row['ShipToAddressID']") }} as ship_to_address_id,
-        {{ bike_id("raw_row['ShipMethodID']") }} as ship_method_id,
-        {{ bike_id("raw_row['CreditCardID']") }} as credit_card_id,
-        {{ bike_id("raw_row['CurrencyRateID']") }} as currency_rate_id,
-        {{ bike_null("raw_row['SalesOrderNumber']") }} as sales_order_number,
-        {{ bike_null("raw_row['PurchaseOrderNumber']") }} as purchase_order_number,
-        {{ bike_null("raw_row['AccountNumber']") }} as account_number,
-        {{ bike_null("raw_row['CreditCardApprovalCode']") }}
+        {{ bike_id('CustomerID') }} as customer_id,
+        {{ bike_id('SalesPersonID') }} as sales_person_id,
+        {{ bike_id('TerritoryID') }} as territory_id,
+        {{ bike_id('BillToAddressID') }} as bill_to_address_id,
+        {{ bike_id('ShipToAddressID') }} as ship_to_address_id,
+        {{ bike_id('ShipMethodID') }} as ship_method_id,
+        {{ bike_id('CreditCardID') }} as credit_card_id,
+        {{ bike_id('CurrencyRateID') }} as currency_rate_id,
+        {{ bike_null('SalesOrderNumber') }} as sales_order_number,
+        {{ bike_null('PurchaseOrderNumber') }} as purchase_order_number,
+        {{ bike_null('AccountNumber') }} as account_number,
+        {{ bike_null('CreditCardApprovalCode') }}
             as credit_card_approval_code,
-        {{ bike_null("raw_row['Comment']") }} as order_comment,
-        {{ bike_integer("raw_row['RevisionNumber']", min_value=0, max_value=255) }}
+        {{ bike_null('Comment') }} as order_comment,
+        {{ bike_integer('RevisionNumber', min_value=0, max_value=255) }}
             as revision_number,
-        {{ bike_integer("raw_row['Status']", min_value=1, max_value=6) }} as order_status,
-        {{ bike_decimal("raw_row['SubTotal']", 19, 4, min_value=0) }} as subtotal,
-        {{ bike_decimal("raw_row['TaxAmt']", 19, 4, min_value=0) }} as tax_amount,
-        {{ bike_decimal("raw_row['Freight']", 19, 4, min_value=0) }} as freight,
-        {{ bike_decimal("raw_row['TotalDue']", 19, 4, min_value=0) }} as total_due,
-        {{ bike_flag("raw_row['OnlineOrderFlag']") }} as is_online_order,
-        {{ bike_timestamp("raw_row['OrderDate']") }} as ordered_at,
-        {{ bike_timestamp("raw_row['DueDate']") }} as due_at,
-        {{ bike_timestamp("raw_row['ShipDate']") }} as shipped_at,
-        {{ bike_timestamp("raw_row['ModifiedDate']") }} as modified_at,
-        {{ bike_uuid("raw_row['rowguid']") }} as row_guid,
+        {{ bike_integer('Status', min_value=1, max_value=6) }} as order_status,
+        {{ bike_decimal('SubTotal', 19, 4, min_value=0) }} as subtotal,
+        {{ bike_decimal('TaxAmt', 19, 4, min_value=0) }} as tax_amount,
+        {{ bike_decimal('Freight', 19, 4, min_value=0) }} as freight,
+        {{ bike_decimal('TotalDue', 19, 4, min_value=0) }} as total_due,
+        {{ bike_flag('OnlineOrderFlag') }} as is_online_order,
+        {{ bike_timestamp('OrderDate') }} as ordered_at,
+        {{ bike_timestamp('DueDate') }} as due_at,
+        {{ bike_timestamp('ShipDate') }} as shipped_at,
+        {{ bike_timestamp('ModifiedDate') }} as modified_at,
+        {{ bike_uuid('rowguid') }} as row_guid,
         source_row_count,
         has_key_conflict,
-        raw_row
+        {{ row_struct('deduplicated') }} as raw_row
     from deduplicated
 ),
 
@@ -77,28 +84,28 @@ final as (
         row_guid,
         source_row_count,
         has_key_conflict,
-        {{ bike_rejected_columns({
-            'CustomerID': 'customer_id',
-            'SalesPersonID': 'sales_person_id',
-            'TerritoryID': 'territory_id',
-            'BillToAddressID': 'bill_to_address_id',
-            'ShipToAddressID': 'ship_to_address_id',
-            'ShipMethodID': 'ship_method_id',
-            'CreditCardID': 'credit_card_id',
-            'CurrencyRateID': 'currency_rate_id',
-            'RevisionNumber': 'revision_number',
-            'Status': 'order_status',
-            'SubTotal': 'subtotal',
-            'TaxAmt': 'tax_amount',
-            'Freight': 'freight',
-            'TotalDue': 'total_due',
-            'OnlineOrderFlag': 'is_online_order',
-            'OrderDate': 'ordered_at',
-            'DueDate': 'due_at',
-            'ShipDate': 'shipped_at',
-            'ModifiedDate': 'modified_at',
-            'rowguid': 'row_guid',
-        }) }} as rejected_columns
+        {{ rejected_columns([
+            ['CustomerID', "raw_row['CustomerID']", 'customer_id'],
+            ['SalesPersonID', "raw_row['SalesPersonID']", 'sales_person_id'],
+            ['TerritoryID', "raw_row['TerritoryID']", 'territory_id'],
+            ['BillToAddressID', "raw_row['BillToAddressID']", 'bill_to_address_id'],
+            ['ShipToAddressID', "raw_row['ShipToAddressID']", 'ship_to_address_id'],
+            ['ShipMethodID', "raw_row['ShipMethodID']", 'ship_method_id'],
+            ['CreditCardID', "raw_row['CreditCardID']", 'credit_card_id'],
+            ['CurrencyRateID', "raw_row['CurrencyRateID']", 'currency_rate_id'],
+            ['RevisionNumber', "raw_row['RevisionNumber']", 'revision_number'],
+            ['Status', "raw_row['Status']", 'order_status'],
+            ['SubTotal', "raw_row['SubTotal']", 'subtotal'],
+            ['TaxAmt', "raw_row['TaxAmt']", 'tax_amount'],
+            ['Freight', "raw_row['Freight']", 'freight'],
+            ['TotalDue', "raw_row['TotalDue']", 'total_due'],
+            ['OnlineOrderFlag', "raw_row['OnlineOrderFlag']", 'is_online_order'],
+            ['OrderDate', "raw_row['OrderDate']", 'ordered_at'],
+            ['DueDate', "raw_row['DueDate']", 'due_at'],
+            ['ShipDate', "raw_row['ShipDate']", 'shipped_at'],
+            ['ModifiedDate', "raw_row['ModifiedDate']", 'modified_at'],
+            ['rowguid', "raw_row['rowguid']", 'row_guid'],
+        ], missing=bike_null) }} as rejected_columns
     from typed
 )
 

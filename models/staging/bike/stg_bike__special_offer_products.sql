@@ -3,11 +3,14 @@ with source as (
 ),
 
 deduplicated as (
-    {{ bike_deduplicate(
+    {{ collapse_duplicates(
         relation='source',
         keys=[
             ['special_offer_id', bike_id('SpecialOfferID')],
             ['product_id', bike_id('ProductID')],
+        ],
+        columns=[
+            'SpecialOfferID', 'ProductID', 'rowguid', 'ModifiedDate',
         ],
     ) }}
 ),
@@ -16,11 +19,11 @@ typed as (
     select
         special_offer_id,
         product_id,
-        {{ bike_timestamp("raw_row['ModifiedDate']") }} as modified_at,
-        {{ bike_uuid("raw_row['rowguid']") }} as row_guid,
+        {{ bike_timestamp('ModifiedDate') }} as modified_at,
+        {{ bike_uuid('rowguid') }} as row_guid,
         source_row_count,
         has_key_conflict,
-        raw_row
+        {{ row_struct('deduplicated') }} as raw_row
     from deduplicated
 ),
 
@@ -32,10 +35,10 @@ final as (
         row_guid,
         source_row_count,
         has_key_conflict,
-        {{ bike_rejected_columns({
-            'ModifiedDate': 'modified_at',
-            'rowguid': 'row_guid',
-        }) }} as rejected_columns
+        {{ rejected_columns([
+            ['ModifiedDate', "raw_row['ModifiedDate']", 'modified_at'],
+            ['rowguid', "raw_row['rowguid']", 'row_guid'],
+        ], missing=bike_null) }} as rejected_columns
     from typed
 )
 

@@ -1,7 +1,7 @@
-{#- No import CTE: imdb_deduplicate reads the landed table three times (DuckDB
+{#- No import CTE: collapse_duplicates reads the landed table three times (DuckDB
     may materialize a CTE that is referenced more than once). -#}
 with deduplicated as (
-    {{ imdb_deduplicate(
+    {{ collapse_duplicates(
         relation=ref('base_imdb__people'),
         keys=[
             ['person_id', 'person_id'],
@@ -10,6 +10,7 @@ with deduplicated as (
             'nconst_raw', 'primaryname', 'birthyear', 'deathyear',
             'primaryprofession', 'knownfortitles',
         ],
+        strategy='split_repeated',
     ) }}
 ),
 
@@ -38,11 +39,11 @@ typed as (
 final as (
     select
         {{ star_except(['raw_birthyear', 'raw_deathyear', 'raw_knownfortitles']) }},
-        {{ imdb_rejected_columns([
-            ['birthYear', 'birth_year'],
-            ['deathYear', 'death_year'],
-            ['knownForTitles', 'known_for_title_ids'],
-        ]) }} as rejected_columns
+        {{ rejected_columns([
+            ['birthYear', 'raw_birthyear', 'birth_year'],
+            ['deathYear', 'raw_deathyear', 'death_year'],
+            ['knownForTitles', 'raw_knownfortitles', 'known_for_title_ids'],
+        ], missing=imdb_null) }} as rejected_columns
     from typed
 )
 

@@ -1,8 +1,8 @@
-{#- No import CTE: imdb_deduplicate reads the landed table three times (DuckDB
+{#- No import CTE: collapse_duplicates reads the landed table three times (DuckDB
     may materialize a CTE that is referenced more than once). The landed table
     already holds the title id cast; an ordering below 1 is not a key. -#}
 with deduplicated as (
-    {{ imdb_deduplicate(
+    {{ collapse_duplicates(
         relation=ref('base_imdb__title_akas'),
         keys=[
             ['title_id', 'title_id'],
@@ -12,6 +12,7 @@ with deduplicated as (
             'titleid_raw', 'ordering_raw', 'title', 'region', 'language', 'types',
             'attributes', 'isoriginaltitle',
         ],
+        strategy='split_repeated',
     ) }}
 ),
 
@@ -37,9 +38,9 @@ typed as (
 final as (
     select
         {{ star_except(['raw_isoriginaltitle']) }},
-        {{ imdb_rejected_columns([
-            ['isOriginalTitle', 'is_original_title'],
-        ]) }} as rejected_columns
+        {{ rejected_columns([
+            ['isOriginalTitle', 'raw_isoriginaltitle', 'is_original_title'],
+        ], missing=imdb_null) }} as rejected_columns
     from typed
 )
 

@@ -1,7 +1,7 @@
-{#- No import CTE: imdb_deduplicate reads the landed table three times (DuckDB
+{#- No import CTE: collapse_duplicates reads the landed table three times (DuckDB
     may materialize a CTE that is referenced more than once). -#}
 with deduplicated as (
-    {{ imdb_deduplicate(
+    {{ collapse_duplicates(
         relation=ref('base_imdb__title_crews'),
         keys=[
             ['title_id', 'title_id'],
@@ -9,6 +9,7 @@ with deduplicated as (
         columns=[
             'tconst_raw', 'directors', 'writers',
         ],
+        strategy='split_repeated',
     ) }}
 ),
 
@@ -28,10 +29,10 @@ typed as (
 final as (
     select
         {{ star_except(['raw_directors', 'raw_writers']) }},
-        {{ imdb_rejected_columns([
-            ['directors', 'director_person_ids'],
-            ['writers', 'writer_person_ids'],
-        ]) }} as rejected_columns
+        {{ rejected_columns([
+            ['directors', 'raw_directors', 'director_person_ids'],
+            ['writers', 'raw_writers', 'writer_person_ids'],
+        ], missing=imdb_null) }} as rejected_columns
     from typed
 )
 

@@ -1,7 +1,7 @@
-{#- No import CTE: imdb_deduplicate reads the landed table three times (DuckDB
+{#- No import CTE: collapse_duplicates reads the landed table three times (DuckDB
     may materialize a CTE that is referenced more than once). -#}
 with deduplicated as (
-    {{ imdb_deduplicate(
+    {{ collapse_duplicates(
         relation=ref('base_imdb__title_episodes'),
         keys=[
             ['episode_title_id', 'episode_title_id'],
@@ -10,6 +10,7 @@ with deduplicated as (
             'tconst_raw', 'parent_title_id', 'parenttconst_raw', 'seasonnumber',
             'episodenumber',
         ],
+        strategy='split_repeated',
     ) }}
 ),
 
@@ -36,11 +37,11 @@ final as (
         {{ star_except([
             'raw_parenttconst', 'raw_seasonnumber', 'raw_episodenumber',
         ]) }},
-        {{ imdb_rejected_columns([
-            ['parentTconst', 'parent_title_id'],
-            ['seasonNumber', 'season_number'],
-            ['episodeNumber', 'episode_number'],
-        ]) }} as rejected_columns
+        {{ rejected_columns([
+            ['episodeNumber', 'raw_episodenumber', 'episode_number'],
+            ['parentTconst', 'raw_parenttconst', 'parent_title_id'],
+            ['seasonNumber', 'raw_seasonnumber', 'season_number'],
+        ], missing=imdb_null) }} as rejected_columns
     from typed
 )
 

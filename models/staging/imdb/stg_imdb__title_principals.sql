@@ -1,8 +1,8 @@
-{#- No import CTE: imdb_deduplicate reads the landed table three times (DuckDB
+{#- No import CTE: collapse_duplicates reads the landed table three times (DuckDB
     may materialize a CTE that is referenced more than once). The landed table
     already holds the ids cast; an ordering below 1 is not a key. -#}
 with deduplicated as (
-    {{ imdb_deduplicate(
+    {{ collapse_duplicates(
         relation=ref('base_imdb__title_principals'),
         keys=[
             ['title_id', 'title_id'],
@@ -12,6 +12,7 @@ with deduplicated as (
             'tconst_raw', 'ordering_raw', 'person_id', 'nconst_raw', 'category', 'job',
             'characters',
         ],
+        strategy='split_repeated',
     ) }}
 ),
 
@@ -33,10 +34,10 @@ typed as (
 final as (
     select
         {{ star_except(['raw_nconst', 'raw_characters']) }},
-        {{ imdb_rejected_columns([
-            ['nconst', 'person_id'],
-            ['characters', 'characters'],
-        ]) }} as rejected_columns
+        {{ rejected_columns([
+            ['characters', 'raw_characters', 'characters'],
+            ['nconst', 'raw_nconst', 'person_id'],
+        ], missing=imdb_null) }} as rejected_columns
     from typed
 )
 

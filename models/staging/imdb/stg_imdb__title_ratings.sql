@@ -1,7 +1,7 @@
-{#- No import CTE: imdb_deduplicate reads the landed table three times (DuckDB
+{#- No import CTE: collapse_duplicates reads the landed table three times (DuckDB
     may materialize a CTE that is referenced more than once). -#}
 with deduplicated as (
-    {{ imdb_deduplicate(
+    {{ collapse_duplicates(
         relation=ref('base_imdb__title_ratings'),
         keys=[
             ['title_id', 'title_id'],
@@ -9,6 +9,7 @@ with deduplicated as (
         columns=[
             'tconst_raw', 'averagerating', 'numvotes',
         ],
+        strategy='split_repeated',
     ) }}
 ),
 
@@ -28,10 +29,10 @@ typed as (
 final as (
     select
         {{ star_except(['raw_averagerating', 'raw_numvotes']) }},
-        {{ imdb_rejected_columns([
-            ['averageRating', 'average_rating'],
-            ['numVotes', 'num_votes'],
-        ]) }} as rejected_columns
+        {{ rejected_columns([
+            ['averageRating', 'raw_averagerating', 'average_rating'],
+            ['numVotes', 'raw_numvotes', 'num_votes'],
+        ], missing=imdb_null) }} as rejected_columns
     from typed
 )
 

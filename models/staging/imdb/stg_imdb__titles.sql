@@ -1,7 +1,7 @@
-{#- No import CTE: imdb_deduplicate reads the landed table three times (DuckDB
+{#- No import CTE: collapse_duplicates reads the landed table three times (DuckDB
     may materialize a CTE that is referenced more than once). -#}
 with deduplicated as (
-    {{ imdb_deduplicate(
+    {{ collapse_duplicates(
         relation=ref('base_imdb__titles'),
         keys=[
             ['title_id', 'title_id'],
@@ -10,6 +10,7 @@ with deduplicated as (
             'tconst_raw', 'titletype', 'primarytitle', 'originaltitle', 'isadult',
             'startyear', 'endyear', 'runtimeminutes', 'genres',
         ],
+        strategy='split_repeated',
     ) }}
 ),
 
@@ -40,12 +41,12 @@ final as (
         {{ star_except([
             'raw_isadult', 'raw_startyear', 'raw_endyear', 'raw_runtimeminutes',
         ]) }},
-        {{ imdb_rejected_columns([
-            ['isAdult', 'is_adult'],
-            ['startYear', 'start_year'],
-            ['endYear', 'end_year'],
-            ['runtimeMinutes', 'runtime_minutes'],
-        ]) }} as rejected_columns
+        {{ rejected_columns([
+            ['endYear', 'raw_endyear', 'end_year'],
+            ['isAdult', 'raw_isadult', 'is_adult'],
+            ['runtimeMinutes', 'raw_runtimeminutes', 'runtime_minutes'],
+            ['startYear', 'raw_startyear', 'start_year'],
+        ], missing=imdb_null) }} as rejected_columns
     from typed
 )
 
