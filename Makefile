@@ -58,11 +58,12 @@ dev: deps ## plain `dbt build` into the development database (dev.duckdb)
 
 test: lint pytest test-build ## lint, pytest, and a dbt build of the tiny sample
 
-lint: deps ## sqlfluff and ruff
+lint: deps ## sqlfluff (models, snapshots, the generator's SQL) and ruff
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	DUCKDB_DEV_PATH=$(TEST_DIR)/lint.duckdb DBT_TARGET_PATH=$(TEST_DIR)/lint-target \
 		$(BIN)/sqlfluff lint models snapshots
+	$(BIN)/sqlfluff lint --templater jinja scripts/generate/sql
 
 pytest: deps ## the Python test suite (loader, generator, packages, models, docs, WAP, bench)
 	$(BIN)/pytest

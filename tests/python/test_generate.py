@@ -1,4 +1,5 @@
-"""Tests for scripts/generate.py: format, determinism, consistency and the day-2 delta."""
+"""Tests for scripts/generate/: format, determinism, consistency, the day-2 delta and the
+SQL files every raw file is generated from."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import duckdb
 import pytest
 
 from scripts import generate as gen
+from scripts.generate.bike import bike_queries
+from scripts.generate.imdb import imdb_queries
 from scripts.raw_files import ALL_FILES, BIKE_FILES, IMDB_FILES, RawFile, read_csv_sql
 
 SPECS = {s.stem: s for s in ALL_FILES}
@@ -726,3 +729,23 @@ def test_cli_rejects_bad_arguments(tmp_path):
     assert exc.value.code == 2
     with pytest.raises(SystemExit):
         gen.main(["--raw-dir", str(tmp_path), "--day", "3"])
+
+
+# ---------------------------------------------------------------- SQL files
+
+
+def test_every_raw_file_is_generated_from_its_sql_file():
+    """Each raw file's rows come from its own .sql file in the package, not an inline string."""
+    sql_dir = Path(gen.__file__).parent / "sql"
+    queries = {
+        **imdb_queries(gen.imdb_sizes(SCALE), n_series=1, day=1),
+        **bike_queries(day=1, reference=False),
+    }
+    assert set(queries) == {spec.stem for spec in ALL_FILES}
+    for spec in ALL_FILES:
+        path = gen.sql_file(spec.domain, spec.stem)
+        assert path.parent == sql_dir / spec.domain, spec.stem
+        assert path.is_file(), f"{spec.stem}: missing {path.relative_to(sql_dir)}"
+        first_line = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first_line.startswith(f"-- {spec.stem}:"), spec.stem
+        assert queries[spec.stem].startswith(first_line), spec.stem

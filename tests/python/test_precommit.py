@@ -31,7 +31,7 @@ def _lint_recipe() -> str:
 
 def test_hooks_are_the_lint_commands_of_make_lint() -> None:
     hooks = _hooks()
-    assert set(hooks) == {"ruff-check", "ruff-format", "sqlfluff-lint"}
+    assert set(hooks) == {"ruff-check", "ruff-format", "sqlfluff-lint", "sqlfluff-lint-generator"}
     recipe = _lint_recipe().replace("$(BIN)/", "")
     for hook in hooks.values():
         assert hook["language"] == "system"
@@ -71,3 +71,32 @@ def test_the_ruff_hook_passes_clean_code_and_fails_a_lint_error(tmp_path, source
     assert (result.returncode == 0) == passes, result.stdout + result.stderr
     if not passes:
         assert "F401" in result.stdout
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_the_generator_sql_lint_checks_the_sql(tmp_path: Path, broken: bool) -> None:
+    """`make lint`'s command for the generator's SQL lints it (a nested .sqlfluff cannot set
+    the templater, so a wrong command would skip every file and pass): the SQL as it is passes,
+    and a style error in one file fails, naming the file."""
+    shutil.copy(REPO / ".sqlfluff", tmp_path)
+    sql = tmp_path / "scripts" / "generate" / "sql"
+    shutil.copytree(REPO / "scripts" / "generate" / "sql", sql)
+    if broken:
+        target = sql / "imdb" / "title_ratings.sql"
+        target.write_text(target.read_text().replace("select", "SELECT", 1))
+    command = _lint_recipe().split("sqlfluff lint --templater jinja ")[1].split("\n")[0]
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("sqlfluff")), "lint", "--templater", "jinja", command],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    output = result.stdout + result.stderr
+    assert "cannot be set" not in output  # sqlfluff's warning when the templater is ignored
+    if broken:
+        assert result.returncode != 0, output
+        assert "title_ratings.sql" in output and "CP01" in output, output
+    else:
+        assert result.returncode == 0, output
+        assert "title_ratings.sql" not in output
