@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from scripts import load
+from scripts import read_errors
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # Events that close one node of the run.
@@ -282,7 +282,7 @@ def example_rows(db_path: Path, problem: Problem, limit: int = 3) -> list[str]:
 def _short_message(message: str) -> str:
     """DuckDB's and dbt's long messages in one line: a raw file's parse error becomes file, line
     and what is wrong; anything else keeps the line that says what happened."""
-    parse_error = load.describe_parse_error(message)
+    parse_error = read_errors.describe_parse_error(message)
     if parse_error:
         return parse_error
     lines = [line.strip() for line in strip_ansi(message).splitlines() if line.strip()]

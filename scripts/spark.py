@@ -39,7 +39,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from scripts import dbt_runner, load
+from scripts import dbt_runner, load, read_errors
 from scripts.raw_files import ALL_FILES, RAW_SCHEMA, RawFile
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -191,7 +191,7 @@ def check_text(found: dict[str, Path]) -> None:
     strict reader stops on both with the line; Spark would read on (a lone CR breaks the line,
     an invalid byte becomes U+FFFD), so the loader reads every file once more for them."""
     for path in found.values():
-        problem = load.text_problem(path)
+        problem = read_errors.text_problem(path)
         if problem:
             raise load.LoadError(f"{path}: {problem}")
 

@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from conftest import REPO, write_raw_file
-from scripts import load
+from scripts import load, read_errors
 from scripts.raw_files import ALL_FILES, BIKE_FILES, IMDB_FILES, read_csv_sql
 
 BASICS = IMDB_FILES[0]
@@ -468,12 +468,12 @@ def test_parse_errors_become_one_line_with_file_and_line(
     path.write_bytes(gzip.compress(b"tconst\taverageRating\tnumVotes\n" + body))
     with pytest.raises(duckdb.Error) as raised:
         duckdb.execute(f"select * from {read_csv_sql(RATINGS, path)}").fetchall()
-    described = load.describe_parse_error(str(raised.value))
+    described = read_errors.describe_parse_error(str(raised.value))
     assert described is not None and described.startswith(f"{path}: {expected}"), described
     # dbt indents the database's message: the description is the same.
     indented = "\n".join("  " + line for line in str(raised.value).splitlines())
-    assert load.describe_parse_error("Runtime Error in model x\n" + indented) == described
+    assert read_errors.describe_parse_error("Runtime Error in model x\n" + indented) == described
 
 
 def test_other_errors_are_not_taken_for_parse_errors() -> None:
-    assert load.describe_parse_error("Binder Error: column x not found") is None
+    assert read_errors.describe_parse_error("Binder Error: column x not found") is None

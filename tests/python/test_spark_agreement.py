@@ -246,7 +246,7 @@ def test_spark_parse_errors_are_one_line_each(
 
 def test_a_spark_read_error_names_file_line_and_fields(tmp_path: Path) -> None:
     """Runs anywhere: Spark's message (as dbt records it) becomes the loader's one line."""
-    from scripts.load import describe_parse_error
+    from scripts.read_errors import describe_parse_error
 
     path = tmp_path / "title.ratings.tsv"
     path.write_text("tconst\taverageRating\tnumVotes\ntt1\t5.0\t3\ntt2\t4.9\t208\textra\n")
@@ -275,16 +275,15 @@ def test_a_spark_read_error_names_file_line_and_fields(tmp_path: Path) -> None:
     ],
 )
 def test_what_spark_would_read_on_is_found_with_its_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes, expected: str | None
+    tmp_path: Path, data: bytes, expected: str | None
 ) -> None:
     """Runs anywhere. Spark reads on past a lone CR and invalid UTF-8 where DuckDB stops, so
     the Spark loader looks for them itself (chunk boundaries inside a CRLF or a character)."""
-    from scripts import load
+    from scripts.read_errors import text_problem
 
-    monkeypatch.setattr(load, "CHUNK", 7)
     path = tmp_path / "f.csv"
     path.write_bytes(data)
-    assert load.text_problem(path) == expected
+    assert text_problem(path, chunk_size=7) == expected
 
 
 def test_the_spark_loader_refuses_invalid_utf8_in_one_line(
