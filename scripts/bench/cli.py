@@ -14,10 +14,10 @@ from scripts.bench.run import run_benchmark
 from scripts.bench.settings import settings_from_env
 
 
-def _internal_generate(raw_dir: Path, scale: float, seed: int, out: Path) -> int:
+def _internal_generate(raw_dir: Path, scale: float, seed: int, day: int, out: Path) -> int:
     from scripts import generate
 
-    counts = generate.generate(raw_dir, scale, seed=seed)
+    counts = generate.generate(raw_dir, scale, seed=seed, day=day)
     out.write_text(json.dumps({str(k): int(v) for k, v in counts.items()}, indent=1))
     return 0
 
@@ -39,6 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-save", action="store_true", help="write results to the work folder instead"
     )
+    parser.add_argument(
+        "--second-day",
+        action="store_true",
+        help="then build the next day's files (the generator's day 2) on top of the warehouse",
+    )
     return parser
 
 
@@ -50,9 +55,10 @@ def _internal_main(argv: Sequence[str]) -> int:
     parser.add_argument("--db", type=Path)
     parser.add_argument("--scale", type=float)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--day", type=int, default=1)
     args = parser.parse_args(argv)
     if args.stage == "_generate":
-        return _internal_generate(args.raw_dir, args.scale, args.seed, args.out)
+        return _internal_generate(args.raw_dir, args.scale, args.seed, args.day, args.out)
     settings = settings_from_env(args.db.parent)
     floor = run_floor(args.raw_dir, args.db, settings)
     args.out.write_text(json.dumps(floor, indent=1))

@@ -53,6 +53,49 @@ def _rerun_sentence(rerun: dict[str, object], engine: str = "duckdb") -> str:
     )
 
 
+def _second_day_lines(results: dict[str, object]) -> list[str]:
+    """The second day's build: its time and where it goes, and what it changed in the marts."""
+    day = results.get("second_day")
+    if not day:
+        return []
+    lines = ["", "## Second day", ""]
+    build = day.get("build")
+    if build is None:
+        return [*lines, f"The day-2 files could not be generated in {day['raw_dir']}."]
+    generated = day["generate"]
+    made = (
+        f"generated in {secs(generated['seconds'])} s"
+        if generated.get("ran")
+        else "reused from an earlier run"
+    )
+    lines += [
+        f"The generator's day-2 files ({day['raw_dir']}, {made}) built on top of the first "
+        f"day's warehouse: {secs(build['seconds'])} s, exit {build['exit_code']}, peak RSS "
+        f"{gib(build['peak_rss_bytes'])}. Inside the build: "
+        + ", ".join(f"{name} {secs(value)} s" for name, value in build["phases"].items())
+        + f"; dbt build elapsed {secs(build['dbt_elapsed_seconds'])} s.",
+        *_retried_sentence(build.get("retried") or []),
+        "",
+        "| resource type | count | seconds (sum) |",
+        "|---|---:|---:|",
+    ]
+    for kind, entry in sorted(build["by_resource_type"].items()):
+        lines.append(f"| {kind} | {entry['count']} | {secs(entry['seconds'])} |")
+    for title, key in (("models", "slowest_models"), ("tests", "slowest_tests")):
+        lines += ["", f"Slowest {title} of the second day:", "", "| node | seconds | status |"]
+        lines.append("|---|---:|---|")
+        for row in build[key]:
+            lines.append(f"| {row['name']} | {row['seconds']:.2f} | {row['status']} |")
+    first = results["warehouse"]["mart_row_counts"]
+    lines += ["", "| relation | rows, day 1 | rows, day 2 | change |", "|---|---:|---:|---:|"]
+    for name, rows in day["mart_row_counts"].items():
+        before = first.get(name)
+        change = "-" if before is None else f"{rows - before:+,}"
+        before_text = "-" if before is None else f"{before:,}"
+        lines.append(f"| {name} | {before_text} | {rows:,} | {change} |")
+    return lines
+
+
 def render_markdown(results: dict[str, object]) -> str:
     machine = results["machine"]
     settings = results["settings"]
@@ -133,4 +176,5 @@ def render_markdown(results: dict[str, object]) -> str:
     lines += ["", "## Mart row counts", "", "| relation | rows |", "|---|---:|"]
     for name, rows in results["warehouse"]["mart_row_counts"].items():
         lines.append(f"| {name} | {rows:,} |")
+    lines += _second_day_lines(results)
     return "\n".join(lines) + "\n"

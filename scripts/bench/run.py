@@ -5,7 +5,10 @@
 3. build:    `python -m scripts.build --force` into a fresh warehouse (or the Spark build),
              then per-model and per-test times from dbt's run_results.json;
 4. rerun:    the same build again without --force, raw files unchanged (should do nothing);
-5. the warehouse: file size and the row count of every relation in the `marts` schema.
+5. the warehouse: file size and the row count of every relation in the `marts` schema;
+6. with --second-day: the next day's files (the generator's day 2: changed ratings, new and
+   withdrawn titles) generated beside the raw folder, then built on top of the warehouse as a
+   daily `make run` would (snapshots included), with its own per-node times and row counts.
 
 Every stage runs in a child process while the memory of the process tree is sampled. The
 results go to `<label>-<UTC time>.json` and `.md` in the results folder.
@@ -87,15 +90,21 @@ def _paths(args: argparse.Namespace, scale_text: str) -> tuple[Path, Path, Path]
 
 
 def _generate(
-    args: argparse.Namespace, raw_dir: Path, work_dir: Path, env: dict[str, str], temp_dir: Path
+    args: argparse.Namespace,
+    raw_dir: Path,
+    work_dir: Path,
+    env: dict[str, str],
+    temp_dir: Path,
+    day: int = 1,
 ) -> tuple[Stage, dict[str, object]]:
-    """Generate the raw files in a child process, unless the raw folder has them already."""
+    """Generate the raw files of `day` in a child process."""
     counts_file = work_dir / "generated_counts.json"
     counts_file.unlink(missing_ok=True)
     stage = run_stage(
-        "generate",
+        "generate" if day == 1 else f"generate (day {day})",
         [python_executable(), "-m", "scripts.bench", "_generate", "--raw-dir", str(raw_dir),
-         "--scale", repr(args.scale), "--seed", str(args.seed), "--out", str(counts_file)],
+         "--scale", repr(args.scale), "--seed", str(args.seed), "--day", str(day),
+         "--out", str(counts_file)],
         env,
         temp_dir,
     )  # fmt: skip
@@ -186,6 +195,42 @@ def _rerun(
         "rebuilt": not any("up to date" in line for _t, line in second.lines),
         "inputs_changed_since_first_build": changed,
     }
+
+
+def _second_day(
+    args: argparse.Namespace,
+    raw_dir: Path,
+    work_dir: Path,
+    published: Path,
+    env: dict[str, str],
+    temp_dir: Path,
+) -> tuple[list[Stage], dict[str, object]]:
+    """The next day's files built on top of the first day's warehouse, as a daily run would:
+    generated once beside the raw folder (`<raw folder>-day2`) and reused after."""
+    stages: list[Stage] = []
+    day2_dir = raw_dir.with_name(raw_dir.name + "-day2")
+    generate: dict[str, object] = {"ran": False, "seconds": None, "rows": None}
+    if raw_data_present(day2_dir):
+        say(f"reusing the day-2 raw files in {day2_dir}")
+    else:
+        stage, generate = _generate(args, day2_dir, work_dir, env, temp_dir, day=2)
+        stages.append(stage)
+        if generate["rows"] is None:
+            return stages, {"raw_dir": display_path(day2_dir), "generate": generate}
+    (day2_dir / ".verified.json").unlink(missing_ok=True)  # the gzip checks are measured too
+    target_path = work_dir / "target-day2"
+    shutil.rmtree(target_path, ignore_errors=True)
+    command = [python_executable(), "-m", "scripts.build", "--raw-dir", str(day2_dir),
+               "--db", str(published), "--target-path", str(target_path)]  # fmt: skip
+    stage = run_stage("second day", command, env, temp_dir)
+    stages.append(stage)
+    second_day: dict[str, object] = {
+        "raw_dir": display_path(day2_dir),
+        "generate": generate,
+        "build": _project(stage, target_path),
+        "mart_row_counts": mart_row_counts(published) if stage.exit_code == 0 else {},
+    }
+    return stages, second_day
 
 
 def _warehouse(spark: bool, spark_dir: Path, published: Path) -> dict[str, object]:
@@ -286,6 +331,14 @@ def run_benchmark(args: argparse.Namespace) -> int:
     # 5. the warehouse
     warehouse = _warehouse(spark, spark_dir, published)
 
+    # 6. the next day, on top of it
+    second_day: dict[str, object] | None = None
+    if args.second_day and build_stage.exit_code == 0 and not spark:
+        day_stages, second_day = _second_day(args, raw_dir, work_dir, published, env, temp_dir)
+        stages += day_stages
+        if any(stage.exit_code != 0 for stage in day_stages):
+            failed.append("second day")
+
     floor_seconds = floor.get("seconds")
     ratio = None
     if floor_seconds and project["exit_code"] == 0:
@@ -311,6 +364,7 @@ def run_benchmark(args: argparse.Namespace) -> int:
         "rerun": rerun,
         "ratio_project_to_floor": ratio,
         "warehouse": warehouse,
+        "second_day": second_day,
         "failed_stages": failed,
     }
     results["settings"]["temp_directory"] = display_path(temp_dir)

@@ -235,7 +235,7 @@ def smoke_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     command = [
         sys.executable, "-m", "scripts.bench", "--scale", SMOKE_SCALE,
         "--raw-dir", str(tmp / "raw"), "--work-dir", str(work_dir),
-        "--label", "smoke", "--no-save",
+        "--label", "smoke", "--no-save", "--second-day",
     ]  # fmt: skip
     completed = subprocess.run(
         command, cwd=REPO, env=env, capture_output=True, text=True, timeout=1800
@@ -273,7 +273,7 @@ def test_smoke_results_have_the_documented_keys(smoke_run: dict[str, object]) ->
     for key in (
         "schema_version", "label", "scale", "started_at", "finished_at", "machine",
         "settings", "raw", "generate", "stages", "floor", "project", "rerun",
-        "ratio_project_to_floor", "warehouse", "targets", "failed_stages",
+        "ratio_project_to_floor", "warehouse", "second_day", "targets", "failed_stages",
     ):  # fmt: skip
         assert key in results, key
     assert results["label"] == "smoke"
@@ -289,7 +289,7 @@ def test_smoke_results_have_the_documented_keys(smoke_run: dict[str, object]) ->
     # the 3 GB per dbt thread that larger inputs get
     assert results["settings"]["dbt_threads"] == 2
     assert [s["name"] for s in results["stages"]] == [
-        "generate", "floor", "build", "rerun (unchanged)",
+        "generate", "floor", "build", "rerun (unchanged)", "generate (day 2)", "second day",
     ]  # fmt: skip
     for stage in results["stages"]:
         assert stage["exit_code"] == 0, stage
@@ -371,3 +371,27 @@ def test_smoke_markdown_has_the_tables(smoke_run: dict[str, object]) -> None:
     assert "## Mart row counts" in markdown
     for name in results["warehouse"]["mart_row_counts"]:
         assert f"| {name} |" in markdown
+
+
+@pytest.mark.slow
+def test_smoke_second_day_builds_on_the_first(smoke_run: dict[str, object]) -> None:
+    """--second-day: the generator's day-2 files, generated beside the raw folder, built on top
+    of the first day's warehouse with their own times; the changed ratings add versions to the
+    rating history and the new titles rows to dim_titles."""
+    results, json_path = _load_results(smoke_run)
+    day = results["second_day"]
+    assert day["raw_dir"] == "<outside the repository>/raw-day2"
+    assert (smoke_run["raw_dir"].parent / "raw-day2" / "imdb" / "title.basics.tsv.gz").exists()
+    assert day["generate"]["ran"] is True
+    build = day["build"]
+    assert build["exit_code"] == 0
+    assert 0 < build["dbt_elapsed_seconds"] < build["seconds"]
+    assert build["by_resource_type"]["snapshot"]["count"] > 0
+    assert build["slowest_models"] and build["slowest_tests"]
+    first, second = results["warehouse"]["mart_row_counts"], day["mart_row_counts"]
+    assert set(second) == set(first)
+    assert second["fct_title_rating_history"] > first["fct_title_rating_history"]
+    assert second["dim_titles"] > first["dim_titles"]
+    markdown = json_path.with_suffix(".md").read_text()
+    assert "## Second day" in markdown
+    assert "| fct_title_rating_history |" in markdown.split("## Second day")[1]
