@@ -6,9 +6,10 @@
              then per-model and per-test times from dbt's run_results.json;
 4. rerun:    the same build again without --force, raw files unchanged (should do nothing);
 5. the warehouse: file size and the row count of every relation in the `marts` schema;
-6. with --second-day: the next day's files (the generator's day 2: changed ratings, new and
-   withdrawn titles) generated beside the raw folder, then built on top of the warehouse as a
-   daily `make run` would (snapshots included), with its own per-node times and row counts.
+6. with --second-day: the next day's files (the generator's day 2: new titles, changed
+   ratings, end years and runtimes, deaths, new orders) generated beside the raw folder,
+   then built on top of the warehouse as a daily `make run` would (snapshots included), with
+   its own per-node times and row counts.
 
 Every stage runs in a child process while the memory of the process tree is sampled. The
 results go to `<label>-<UTC time>.json` and `.md` in the results folder.

@@ -179,7 +179,7 @@ def _results_for_targets(**overrides: object) -> dict[str, object]:
         "rerun": {"exit_code": 0, "fraction_of_first": 0.02},
         "generate": {"ran": True, "seconds": 700.0},
         "settings": {"memory_limit": "6GB"},
-        "ratio_project_to_floor": 3.5,
+        "ratio_project_to_floor": 2.0,
     }
     results.update(overrides)
     return results
@@ -199,8 +199,18 @@ def test_targets_pass_miss_and_not_measured() -> None:
     assert verdicts["ratio project / floor"] is True
     assert verdicts["peak RSS of the build (memory limit 6GB)"] is True
     assert verdicts["build completes with memory limit 3GB"] is None  # ran with 6GB
+    assert verdicts["peak RSS of the build (memory limit 3GB)"] is None  # ran with 6GB
     assert verdicts["second run, raw files unchanged"] is True
     assert verdicts["sample generation"] is False  # 700 s > 600 s
+    far = _results_for_targets(ratio_project_to_floor=3.25)
+    verdicts = {t["name"]: t["passed"] for t in bench.evaluate_targets(far)}
+    assert verdicts["ratio project / floor"] is False  # the target is under 2.2
+    lean = _results_for_targets(
+        project={"seconds": 300.0, "exit_code": 0, "peak_rss_bytes": 3 * bench.GIB},
+        settings={"memory_limit": "3GB"},
+    )
+    verdicts = {t["name"]: t["passed"] for t in bench.evaluate_targets(lean)}
+    assert verdicts["peak RSS of the build (memory limit 3GB)"] is True
 
     slow = _results_for_targets(
         project={"seconds": 900.0, "exit_code": 1, "peak_rss_bytes": 9 * bench.GIB},
@@ -214,6 +224,7 @@ def test_targets_pass_miss_and_not_measured() -> None:
     assert verdicts["ratio project / floor"] is None
     assert verdicts["peak RSS of the build (memory limit 6GB)"] is None  # ran with 3GB
     assert verdicts["build completes with memory limit 3GB"] is False
+    assert verdicts["peak RSS of the build (memory limit 3GB)"] is False  # 9 GiB > 4 GiB
     assert verdicts["second run, raw files unchanged"] is None
     assert verdicts["sample generation"] is None
 
