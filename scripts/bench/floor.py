@@ -113,6 +113,18 @@ FLOOR_TYPES: dict[str, dict[str, str]] = {
 }
 
 
+# The cast of each kind of column; text stays as it is.
+FLOOR_CASTS = {
+    "id": "try_cast(substr({}, 3) as bigint)",
+    "int": "try_cast({} as bigint)",
+    "real": "try_cast({} as double)",
+    "money": "try_cast(replace({}, ',', '.') as decimal(19, 4))",
+    "bool": "try_cast({} as boolean)",
+    "ts": "try_cast({} as timestamp)",
+    "uuid": "try_cast({} as uuid)",
+}
+
+
 def typed_select_sql(spec: RawFile, path: Path) -> str:
     """`select <typed columns> from read_csv(...)`: the floor's typed reading of one file."""
     null_literal = "\\N" if spec.domain == "imdb" else "NULL"
@@ -120,21 +132,9 @@ def typed_select_sql(spec: RawFile, path: Path) -> str:
     expressions = []
     for column in spec.columns:
         value = f"nullif({sql_identifier(column)}, {sql_string(null_literal)})"
-        kind = kinds.get(column, "text")
-        if kind == "id":
-            value = f"try_cast(substr({value}, 3) as bigint)"
-        elif kind == "int":
-            value = f"try_cast({value} as bigint)"
-        elif kind == "real":
-            value = f"try_cast({value} as double)"
-        elif kind == "money":
-            value = f"try_cast(replace({value}, ',', '.') as decimal(19, 4))"
-        elif kind == "bool":
-            value = f"try_cast({value} as boolean)"
-        elif kind == "ts":
-            value = f"try_cast({value} as timestamp)"
-        elif kind == "uuid":
-            value = f"try_cast({value} as uuid)"
+        cast = FLOOR_CASTS.get(kinds.get(column, "text"))
+        if cast is not None:
+            value = cast.replace("{}", value)
         expressions.append(f"{value} as {sql_identifier(column)}")
     return f"select {', '.join(expressions)} from {read_csv_sql(spec, path)}"
 

@@ -22,6 +22,10 @@ create or replace macro quoted_code(x) as
 case when x is null then 'NULL' else '"' || x || '"' end;
 create or replace macro nv(x) as coalesce(cast(x as varchar), 'NULL');
 
+-- a source row is written once, or twice when it is a duplicate or a key conflict
+create or replace macro written_copies(is_dup, is_conflict) as
+range(case when is_dup or is_conflict then 2 else 1 end);
+
 -- IMDB null literal
 create or replace macro tn(x) as coalesce(cast(x as varchar), '\N');
 

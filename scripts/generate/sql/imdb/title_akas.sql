@@ -26,7 +26,7 @@ aka_rows as (
 copies as (
     select
         *,
-        unnest(range(case when is_dup or is_conflict then 2 else 1 end)) as copy_no
+        unnest(written_copies(is_dup, is_conflict)) as copy_no
     from aka_rows
 )
 
