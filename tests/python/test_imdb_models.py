@@ -380,6 +380,21 @@ def test_generated_vw_episodes_are_episodes(generated_imdb: tuple[Path, Path]) -
             "inner join principals",
             {"vw_episodes_has_one_row_per_credit_and_keeps_episodes_without_credits"},
         ),
+        (
+            "int_episodes_joined",
+            "left join parent_titles",
+            "inner join parent_titles",
+            {"int_episodes_joined_has_one_row_per_episode_and_keeps_orphans"},
+        ),
+        (
+            "fct_title_principals",
+            "    from principals\n",
+            "    from principals\n    cross join (select 1 union all select 2)\n",
+            {
+                "fct_title_principals_keeps_every_staged_credit_once",
+                "fct_title_principals_is_as_of_the_principals_file",
+            },
+        ),
     ],
 )
 def test_view_unit_tests_fail_on_a_broken_view(
@@ -390,15 +405,15 @@ def test_view_unit_tests_fail_on_a_broken_view(
     broken: str,
     failing: set[str],
 ) -> None:
-    """The analyst views have no grain or completeness test on the full data; their unit tests
-    take that place. A view broken on purpose (a filter dropped, a left join made inner) fails
-    them, in a copy of the project run against the built sample."""
+    """The IMDB views have no grain or completeness test on the full data; their unit tests
+    take that place. A view broken on purpose (a filter dropped, a left join made inner, each
+    row repeated) fails them, in a copy of the project run against the built sample."""
     from scripts.upstream_check import copy_project, project_env
 
     db, _ = generated_imdb
     project = tmp_path / "project"
     copy_project(project)
-    model = project / "models" / "marts" / "imdb" / f"{view}.sql"
+    (model,) = (project / "models").rglob(f"{view}.sql")
     assert correct in model.read_text()
     model.write_text(model.read_text().replace(correct, broken))
     copy = tmp_path / db.name
