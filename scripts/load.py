@@ -43,6 +43,7 @@ from scripts.raw_files import (
     read_csv_sql,
     sql_identifier,
 )
+from scripts.read_errors import TextChecker
 
 DEFAULT_RAW_DIR = "data/raw"
 # The oldest DuckDB that can open a warehouse this project creates: the 1.5 line, which the
@@ -131,6 +132,24 @@ class _LineCounter:
         return self.newlines + (0 if self.tail.endswith(b"\n") else 1)
 
 
+class _Stream(_LineCounter):
+    """A file's bytes on their way through the whole-file scan: lines counted, and the text
+    checked when a checker is given."""
+
+    def __init__(self, text: TextChecker | None) -> None:
+        super().__init__()
+        self.text = text
+
+    def feed(self, data: bytes) -> None:
+        super().feed(data)
+        if self.text is not None:
+            self.text.feed(data)
+
+    def facts(self, sha256: str) -> FileFacts:
+        problem = self.text.finish() if self.text is not None else None
+        return FileFacts(self.lines, self.blank_lines, sha256, problem)
+
+
 @dataclass(frozen=True)
 class FileFacts:
     """What the loader learns reading a raw file to the end."""
@@ -138,6 +157,8 @@ class FileFacts:
     lines: int  # every line, the header included
     blank_lines: int  # empty lines, which the CSV reader skips
     sha256: str  # of the file's bytes as stored (compressed for .gz)
+    # With the text checked (Spark's loader): `line N: problem`, or None for clean text.
+    text_problem: str | None = None
 
     @property
     def data_rows(self) -> int:
@@ -145,15 +166,16 @@ class FileFacts:
         return max(0, self.lines - 1 - self.blank_lines)
 
 
-def _verify_gzip_stream(path: Path) -> FileFacts:
-    """Decompress the whole file to prove it is complete; return its line counts and checksum.
+def _verify_gzip_stream(path: Path, text: TextChecker | None = None) -> FileFacts:
+    """Decompress the whole file to prove it is complete; return its line counts and checksum
+    (and, given a `text` checker, what it found in the decompressed bytes).
 
     Memory stays bounded: at most CHUNK bytes of input and of output at a time. Several gzip
     members one after another are valid gzip and are checked in turn. The line count (the
     header included) lets dbt check that the landed table holds every line of the file.
     """
     decompressor = isal_zlib.decompressobj(wbits=31)
-    counter = _LineCounter()
+    counter = _Stream(text)
     digest = hashlib.sha256()
     member_started = False
     pending = b""
@@ -176,13 +198,13 @@ def _verify_gzip_stream(path: Path) -> FileFacts:
                 member_started = False
     if member_started:
         raise LoadError(f"{path}: truncated gzip (the file ends in the middle of the data)")
-    return FileFacts(counter.lines, counter.blank_lines, digest.hexdigest())
+    return counter.facts(digest.hexdigest())
 
 
-def _count_plain_lines(path: Path) -> FileFacts:
+def _count_plain_lines(path: Path, text: TextChecker | None = None) -> FileFacts:
     """The line counts and checksum of an uncompressed file (a last line without newline
-    counts)."""
-    counter = _LineCounter()
+    counts), and what a `text` checker found in it."""
+    counter = _Stream(text)
     digest = hashlib.sha256()
     try:
         with path.open("rb") as handle:
@@ -191,14 +213,16 @@ def _count_plain_lines(path: Path) -> FileFacts:
                 digest.update(chunk)
     except OSError as exc:
         raise LoadError(f"{path}: unreadable ({exc.strerror or exc})") from None
-    return FileFacts(counter.lines, counter.blank_lines, digest.hexdigest())
+    return counter.facts(digest.hexdigest())
 
 
-def _scan(path: Path) -> FileFacts:
-    """Whole-file check and line count: gzip is decompressed to the end, plain is read."""
+def _scan(path: Path, check_text: bool = False) -> FileFacts:
+    """Whole-file check and line count: gzip is decompressed to the end, plain is read. With
+    `check_text`, the same pass looks for what Spark would read past (`TextChecker`)."""
+    text = TextChecker() if check_text else None
     if path.name.endswith(".gz"):
-        return _verify_gzip_stream(path)
-    return _count_plain_lines(path)
+        return _verify_gzip_stream(path, text)
+    return _count_plain_lines(path, text)
 
 
 def _fingerprint(path: Path) -> str:
@@ -281,7 +305,7 @@ def check_all(raw_dir: Path, specs: Iterable[RawFile] = ALL_FILES) -> dict[str, 
 
 
 def check_and_count(
-    raw_dir: Path, specs: Iterable[RawFile] = ALL_FILES
+    raw_dir: Path, specs: Iterable[RawFile] = ALL_FILES, check_text: bool = False
 ) -> tuple[dict[str, Path], dict[str, FileFacts]]:
     """Check every expected file; return table name -> path and table name -> its facts.
 
@@ -290,6 +314,10 @@ def check_and_count(
     lines are counted and the bytes checksummed. The result is cached in the raw folder, so
     an unchanged file is not read again. A file with a header and no data rows stops here
     like an empty one: it is an interrupted download or a failed export, not a delivery.
+
+    `check_text` (Spark's loader) also refuses, in the same pass, a carriage return inside a
+    line and invalid UTF-8, which DuckDB's strict reader refuses and Spark reads past; a file
+    cached without that check is read once more for it.
     """
     specs = list(specs)
     found = {spec.table: locate(raw_dir, spec) for spec in specs}
@@ -299,29 +327,46 @@ def check_and_count(
         path = found[spec.table]
         check_file(spec, path, verify_gzip=False)
         entry = cache.get(str(path.resolve()))
-        if entry is None or entry.get("fingerprint") != _fingerprint(path):
+        if (
+            entry is None
+            or entry.get("fingerprint") != _fingerprint(path)
+            or (check_text and entry.get("text_checked") is not True)
+        ):
             todo.append(path)
     # Reading every file to the end is the slow part: one file per thread, biggest first, so
     # that the largest file (title.principals, nearly half the IMDB bytes) does not start last.
     todo.sort(key=lambda path: path.stat().st_size, reverse=True)
+
+    def scan(path: Path) -> FileFacts:
+        return _scan(path, check_text=True) if check_text else _scan(path)
+
     with ThreadPoolExecutor(max_workers=max(1, min(len(todo), os.cpu_count() or 1))) as pool:
-        for path, facts in pool.map(lambda p: (p, _scan(p)), todo):
-            cache[str(path.resolve())] = {
+        for path, facts in pool.map(lambda p: (p, scan(p)), todo):
+            entry = {
                 "fingerprint": _fingerprint(path),
                 "lines": facts.lines,
                 "blank_lines": facts.blank_lines,
                 "sha256": facts.sha256,
             }
+            if check_text:
+                entry |= {"text_checked": True, "text_problem": facts.text_problem}
+            cache[str(path.resolve())] = entry
     if todo:
         _save_cache(raw_dir, cache)
     facts = {}
     for spec in specs:
         entry = cache[str(found[spec.table].resolve())]
+        problem = entry.get("text_problem") if check_text else None
         facts[spec.table] = FileFacts(
-            int(entry["lines"]), int(entry["blank_lines"]), str(entry["sha256"])
+            int(entry["lines"]),
+            int(entry["blank_lines"]),
+            str(entry["sha256"]),
+            str(problem) if problem else None,
         )
         if facts[spec.table].data_rows == 0:
             raise LoadError(f"{found[spec.table]}: no data rows (the file holds only its header)")
+        if facts[spec.table].text_problem:
+            raise LoadError(f"{found[spec.table]}: {facts[spec.table].text_problem}")
     return found, facts
 
 

@@ -1,8 +1,9 @@
 """One line for a raw file that cannot be read: which file, which line, what is wrong.
 
 `describe_parse_error` turns DuckDB's (or Spark's) error on reading a raw file into that line;
-`text_problem` finds, before Spark reads a file, what DuckDB's strict reader would refuse and
-Spark would read past (a carriage return inside a line, invalid UTF-8).
+`TextChecker` finds, in the loader's whole-file scan before Spark reads a file, what DuckDB's
+strict reader would refuse and Spark would read past (a carriage return inside a line, invalid
+UTF-8).
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ import zlib
 from pathlib import Path
 
 from scripts.raw_files import ALL_FILES
-
-CHUNK = 4 * 1024 * 1024
 
 # DuckDB's CSV errors: "CSV Error on Line: N", then what is wrong, and "file = <path>".
 _CSV_LINE = re.compile(r"CSV Error on Line: (\d+)")
@@ -65,38 +64,54 @@ def _stray_carriage_return(path: Path) -> int | None:
     return None
 
 
-def text_problem(path: Path, chunk_size: int = CHUNK) -> str | None:
+STRAY_CR = "stray carriage return (CR) inside the line"
+NOT_UTF8 = "invalid UTF-8 (the file must be UTF-8 encoded)"
+
+
+class TextChecker:
     """The first line DuckDB's strict reader would refuse for its bytes, as `line N: problem`:
-    a carriage return inside a line (only CRLF may end one) or invalid UTF-8; None when the
-    file is clean. For readers that are lenient there (Spark breaks lines at a lone CR and
-    replaces invalid bytes). Read in chunks of `chunk_size` bytes; lines are counted, not split."""
-    opener = gzip.open if path.name.endswith(".gz") else open
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    stray_cr = "stray carriage return (CR) inside the line"
-    not_utf8 = "invalid UTF-8 (the file must be UTF-8 encoded)"
-    lines_before = 0  # newlines in the chunks already read
-    carry = b""  # the previous chunk's last byte when it is a CR: its LF may come next
-    with opener(path, "rb") as handle:
-        while chunk := handle.read(chunk_size):
-            data = carry + chunk
-            position = data.find(b"\r")
-            while position != -1 and position + 1 < len(data):
-                if data[position + 1] != 0x0A:
-                    line = lines_before + data.count(b"\n", 0, position) + 1
-                    return f"line {line}: {stray_cr}"
-                position = data.find(b"\r", position + 1)
-            carry = b"\r" if data.endswith(b"\r") else b""
-            try:
-                decoder.decode(chunk)
-            except UnicodeDecodeError as exc:
-                newlines = chunk.count(b"\n", 0, max(exc.start, 0))
-                return f"line {lines_before + newlines + 1}: {not_utf8}"
-            lines_before += chunk.count(b"\n")
+    a carriage return inside a line (only CRLF may end one) or invalid UTF-8. For readers that
+    are lenient there (Spark breaks lines at a lone CR and replaces invalid bytes).
+
+    Fed a file's (decompressed) bytes in chunks of any size, by the loader's whole-file scan,
+    so the check costs no read of its own; lines are counted, not split. `problem` is None
+    while the bytes so far are clean; `finish()` gives the verdict for the whole file."""
+
+    def __init__(self) -> None:
+        self._decoder = codecs.getincrementaldecoder("utf-8")()
+        self._lines_before = 0  # newlines in the chunks already fed
+        self._carry = b""  # the previous chunk's last byte when it is a CR: its LF may come next
+        self.problem: str | None = None
+
+    def feed(self, chunk: bytes) -> None:
+        if self.problem is not None or not chunk:
+            return
+        data = self._carry + chunk
+        position = data.find(b"\r")
+        while position != -1 and position + 1 < len(data):
+            if data[position + 1] != 0x0A:
+                line = self._lines_before + data.count(b"\n", 0, position) + 1
+                self.problem = f"line {line}: {STRAY_CR}"
+                return
+            position = data.find(b"\r", position + 1)
+        self._carry = b"\r" if data.endswith(b"\r") else b""
+        pending = len(self._decoder.getstate()[0])  # a character's first bytes, held back
         try:
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return f"line {lines_before + 1}: {not_utf8}"
-    return None
+            self._decoder.decode(chunk)
+        except UnicodeDecodeError as exc:
+            # exc.start counts the held-back bytes too; they hold no newline
+            newlines = chunk.count(b"\n", 0, max(exc.start - pending, 0))
+            self.problem = f"line {self._lines_before + newlines + 1}: {NOT_UTF8}"
+            return
+        self._lines_before += chunk.count(b"\n")
+
+    def finish(self) -> str | None:
+        if self.problem is None:
+            try:
+                self._decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                self.problem = f"line {self._lines_before + 1}: {NOT_UTF8}"
+        return self.problem
 
 
 def describe_parse_error(message: str) -> str | None:
@@ -115,7 +130,7 @@ def describe_parse_error(message: str) -> str | None:
         problem = "too many fields" if got > expected else "too few fields"
         return f"{path}: line {line.group(1)}: {problem} ({got}, expected {expected})"
     if line and "Invalid unicode" in message:
-        return f"{path}: line {line.group(1)}: invalid UTF-8 (the file must be UTF-8 encoded)"
+        return f"{path}: line {line.group(1)}: {NOT_UTF8}"
     if "invalid state" in message:
         # DuckDB names no line here; a carriage return inside a line is the usual cause.
         try:
@@ -123,7 +138,7 @@ def describe_parse_error(message: str) -> str | None:
         except (OSError, EOFError, zlib.error, gzip.BadGzipFile):
             number = None
         if number is not None:
-            return f"{path}: line {number}: stray carriage return (CR) inside the line"
+            return f"{path}: line {number}: {STRAY_CR}"
         return f"{path}: unreadable as {path.suffixes[0].lstrip('.')} (no line could be named)"
     first = message.split("Invalid Input Error:", 1)[1].strip().splitlines()[0]
     where = f"line {line.group(1)}: " if line else ""

@@ -39,7 +39,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from scripts import dbt_runner, load, read_errors
+from scripts import dbt_runner, load
 from scripts.raw_files import ALL_FILES, RAW_SCHEMA, RawFile
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -160,8 +160,9 @@ def register(
 ) -> dict[str, Path]:
     """Check the files (load.plan_registration, against the Spark warehouse's last
     registration) and (re)create one external table per file in the `raw` schema."""
-    checked = load.check_and_count(raw_dir, specs)  # a refused delivery never starts Spark
-    check_text(checked[0])
+    # A refused delivery never starts Spark. The text is checked in the same whole-file pass
+    # (a lone CR, invalid UTF-8): DuckDB's reader stops on both, Spark's would read past them.
+    checked = load.check_and_count(raw_dir, specs, check_text=True)
     spark = session(env)
     try:
         plan = load.plan_registration(
@@ -186,16 +187,6 @@ def register(
     return plan.found
 
 
-def check_text(found: dict[str, Path]) -> None:
-    """Refuse, in one line, a file with a stray carriage return or invalid UTF-8. DuckDB's
-    strict reader stops on both with the line; Spark would read on (a lone CR breaks the line,
-    an invalid byte becomes U+FFFD), so the loader reads every file once more for them."""
-    for path in found.values():
-        problem = read_errors.text_problem(path)
-        if problem:
-            raise load.LoadError(f"{path}: {problem}")
-
-
 def spark_literal(text: str) -> str:
     """A Spark SQL string literal holding exactly `text` (a backslash escapes in Spark's)."""
     escaped = text.replace("\\", "\\\\").replace("'", "\\'")
@@ -208,8 +199,7 @@ def registration_sql(raw_dir: Path, path_prefix: str | None = None) -> list[str]
     checked and counted here, as for a local build; `path_prefix` replaces the raw folder in
     each file's path (e.g. `s3://bucket/raw`, where the same files were copied). Unlike a local
     build, this cannot compare the row counts with the cluster's last registration."""
-    checked = load.check_and_count(raw_dir)
-    check_text(checked[0])
+    checked = load.check_and_count(raw_dir, check_text=True)
     plan = load.plan_registration(checked, {})
     statements = [f"create database if not exists {RAW_SCHEMA}"]
     for spec in ALL_FILES:

@@ -248,6 +248,62 @@ def test_lines_are_counted_in_gzip_and_plain_files(tmp_path: Path) -> None:
     assert load._verify_gzip_stream(big).lines == 4
 
 
+def test_the_text_check_rides_the_whole_file_scan(tmp_path: Path) -> None:
+    """Spark's loader checks the text in the same pass as the gzip check and line count: the
+    problem's line is found across gzip members and read chunks; without the check, as on
+    DuckDB's path (whose reader stops on the line itself), nothing is looked for."""
+    member_one = gzip.compress(b"h\ta\n1\tx\n")
+    member_two = gzip.compress(b"2\t" + b"y" * (load.CHUNK + 10) + b"\n3\t\xe9\n4\tz\n")
+    gz = tmp_path / "two-members.tsv.gz"
+    gz.write_bytes(member_one + member_two)
+    facts = load._scan(gz, check_text=True)
+    assert facts.text_problem == f"line 4: {read_errors.NOT_UTF8}"
+    assert facts.lines == 5
+    assert load._scan(gz).text_problem is None
+    plain = tmp_path / "plain.csv"
+    plain.write_bytes(b"h;a\r\n1;x\r\n2;y\rz\r\n")
+    assert load._scan(plain, check_text=True).text_problem == f"line 3: {read_errors.STRAY_CR}"
+    plain.write_bytes(b"h;a\r\n1;x\r\n2;\xc3\xa9\r\n")
+    assert load._scan(plain, check_text=True).text_problem is None
+
+
+def test_the_text_check_reads_each_file_once_and_is_cached(
+    minimal_raw: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the text check, every file is read once (no second pass for the text), a checked
+    file is not read again, and a file verified before without the check is read once more."""
+    scans: list[tuple[str, bool]] = []
+    real_scan = load._scan
+
+    def recording_scan(path: Path, check_text: bool = False) -> load.FileFacts:
+        scans.append((path.name, check_text))
+        return real_scan(path, check_text=check_text)
+
+    monkeypatch.setattr(load, "_scan", recording_scan)
+    names = sorted(load.locate(minimal_raw, spec).name for spec in ALL_FILES)
+    load.check_and_count(minimal_raw, check_text=True)
+    assert sorted(scans) == [(name, True) for name in names]
+    scans.clear()
+    load.check_and_count(minimal_raw, check_text=True)
+    load.check_and_count(minimal_raw)
+    assert scans == []
+    (minimal_raw / load.VERIFIED_CACHE).unlink()
+    load.check_and_count(minimal_raw)
+    assert sorted(scans) == [(name, False) for name in names]
+    scans.clear()
+    load.check_and_count(minimal_raw, check_text=True)
+    assert sorted(scans) == [(name, True) for name in names]
+    # a problem found is kept with the file's facts: refused again without a read
+    path = minimal_raw / "imdb" / "title.basics.tsv.gz"
+    body = "tt0000001\tmovie\tt\xe9\tt\t0\t2000\t\\N\t90\tDrama\n"
+    path.write_bytes(gzip.compress(("\t".join(BASICS.columns) + "\n" + body).encode("latin-1")))
+    scans.clear()
+    for _ in range(2):
+        with pytest.raises(load.LoadError, match=r"title\.basics\.tsv\.gz: line 2: invalid UTF-8"):
+            load.check_and_count(minimal_raw, check_text=True)
+    assert scans == [("title.basics.tsv.gz", True)]
+
+
 @pytest.mark.parametrize(
     ("text", "lines", "blank"),
     [

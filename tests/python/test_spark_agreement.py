@@ -272,18 +272,20 @@ def test_a_spark_read_error_names_file_line_and_fields(tmp_path: Path) -> None:
         (b"a\tb\n1\t2\n3\t\xe9x\n", "line 3: invalid UTF-8 (the file must be UTF-8 encoded)"),
         ("a\tb\nx\t\u00e9\u00e9\u00e9\n".encode(), None),
         (b"a;b\r\n1;2\r", None),
+        # a character's first bytes at a chunk's end, the invalid byte and a newline after
+        (b"a\n\xe2\x82\xac\xff\nb\n", "line 2: invalid UTF-8 (the file must be UTF-8 encoded)"),
     ],
 )
-def test_what_spark_would_read_on_is_found_with_its_line(
-    tmp_path: Path, data: bytes, expected: str | None
-) -> None:
+def test_what_spark_would_read_on_is_found_with_its_line(data: bytes, expected: str | None) -> None:
     """Runs anywhere. Spark reads on past a lone CR and invalid UTF-8 where DuckDB stops, so
     the Spark loader looks for them itself (chunk boundaries inside a CRLF or a character)."""
-    from scripts.read_errors import text_problem
+    from scripts.read_errors import TextChecker
 
-    path = tmp_path / "f.csv"
-    path.write_bytes(data)
-    assert text_problem(path, chunk_size=7) == expected
+    for size in (1, 4, 7, len(data)):
+        checker = TextChecker()
+        for start in range(0, len(data), size):
+            checker.feed(data[start : start + size])
+        assert checker.finish() == expected, size
 
 
 def test_the_spark_loader_refuses_invalid_utf8_in_one_line(
@@ -292,12 +294,11 @@ def test_the_spark_loader_refuses_invalid_utf8_in_one_line(
     """Before Spark starts: the file and line, as DuckDB's build says it."""
     from test_bad_deliveries import _edit_line
 
-    from scripts.spark import check_text
-
     raw = tmp_path / "raw"
     shutil.copytree(sample_warehouse.raw, raw, ignore=shutil.ignore_patterns(".verified.json"))
     _edit_line("title.episode", 7, lambda line: line + b"\xe9")(raw)
-    from scripts.load import LoadError, check_all
+    from scripts.load import LoadError, check_and_count
 
+    check_and_count(raw)  # DuckDB's path: its own reader stops on the line, inside dbt
     with pytest.raises(LoadError, match=r"title\.episode\.tsv\.gz: line 7: invalid UTF-8"):
-        check_text(check_all(raw))
+        check_and_count(raw, check_text=True)
