@@ -9,6 +9,7 @@ from pathlib import Path
 
 from scripts.bench.settings import GIB
 from scripts.bench.stages import Stage
+from scripts.build import memory_limit_bytes
 from scripts.raw_files import sql_identifier
 
 TOP_N = 15
@@ -143,19 +144,6 @@ def build_phases(stage: Stage, dbt_elapsed: float | None) -> dict[str, float | N
     return {k: None if v is None else round(v, 3) for k, v in phases.items()}
 
 
-def _memory_limit_bytes(value: str) -> float | None:
-    units = {"kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12, "kib": 2**10, "mib": 2**20}
-    units |= {"gib": 2**30, "tib": 2**40, "b": 1}
-    text = value.strip().lower().replace(" ", "")
-    for unit in sorted(units, key=len, reverse=True):
-        if text.endswith(unit):
-            try:
-                return float(text[: -len(unit)]) * units[unit]
-            except ValueError:
-                return None
-    return None
-
-
 def evaluate_targets(results: dict[str, object]) -> list[dict[str, object]]:
     """Each target with the measured value and passed: true, false, or null (not measured)."""
     project = results["project"]
@@ -165,7 +153,7 @@ def evaluate_targets(results: dict[str, object]) -> list[dict[str, object]]:
     built = project["exit_code"] == 0
     # DuckDB's memory limit does not bound a Spark build: its memory targets are not measured.
     spark = results.get("engine") == "spark"
-    limit = None if spark else _memory_limit_bytes(str(settings["memory_limit"]))
+    limit = None if spark else memory_limit_bytes(str(settings["memory_limit"]))
 
     def target(name: str, goal: str, value: object, passed: bool | None) -> dict[str, object]:
         return {"name": name, "target": goal, "value": value, "passed": passed}
