@@ -383,21 +383,6 @@ def test_memory_limit_defaults_agree(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.memory_limit == DEFAULT_MEMORY_LIMIT
 
 
-@pytest.mark.parametrize(
-    ("env", "expected"),
-    [
-        ({}, 1),
-        ({"DUCKDB_MEMORY_LIMIT": "12GB", "DUCKDB_THREADS": "4"}, 1),
-        ({"DBT_THREADS": "2"}, 2),  # an explicit choice wins
-    ],
-)
-def test_dbt_runs_one_model_at_a_time_on_large_inputs(env: dict[str, str], expected: int) -> None:
-    from scripts.build import dbt_threads
-
-    assert dbt_threads(env, raw_bytes=2**30) == expected
-    assert dbt_threads(env, raw_bytes=3 * 2**30) == expected
-
-
 def test_out_of_memory_is_retried_once_in_a_new_dbt_process(
     project: Path, raw_day1: Path, published: Path, tmp_path: Path
 ) -> None:
